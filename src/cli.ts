@@ -1,0 +1,216 @@
+// The one edge: reads argv and the environment, decides terminal facts and color,
+// wires commander, and maps typed errors to the documented exit codes.
+import { Command, CommanderError, Option } from 'commander';
+import type { Context } from './commands/context.js';
+import { parseDate } from './core/dates.js';
+import { EXIT, NewsError, UsageError } from './errors.js';
+import { type Config, readConfig } from './io/config.js';
+import { sanitizeLine } from './render/sanitize.js';
+import { colorLevel, makeTheme } from './render/theme.js';
+
+declare const __NEWS_VERSION__: string;
+const VERSION = typeof __NEWS_VERSION__ === 'string' ? __NEWS_VERSION__ : '0.0.0-dev';
+
+const env = process.env;
+const debug = process.argv.includes('--debug') || env.NEWS_DEBUG === '1';
+const stderrLine = (line: string) => process.stderr.write(`news: ${sanitizeLine(line)}\n`);
+
+// `news list | head -1`: the reader went away. That is a normal end, not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(EXIT.ok);
+  stderrLine(`cannot write output: ${err.message}`);
+  process.exit(EXIT.error);
+});
+
+const controller = new AbortController();
+let paging = false;
+process.on('SIGINT', () => {
+  if (paging) return; // the pager owns Ctrl-C while it runs, as with git
+  controller.abort();
+  setTimeout(() => process.exit(EXIT.interrupted), 1000).unref();
+});
+
+function nowFromEnv(): number {
+  const fixed = env.NEWS_NOW;
+  if (fixed === undefined || fixed === '') return Date.now();
+  const ms = parseDate(fixed);
+  if (ms == null) throw new UsageError(`NEWS_NOW is not a date: "${fixed}" (use ISO 8601, e.g. 2025-06-09T11:00:00Z)`);
+  return ms;
+}
+
+function positiveEnv(name: string): number | null {
+  const n = Number(env[name]);
+  return Number.isInteger(n) && n > 0 ? n : null;
+}
+
+function makeContext(globals: { color?: boolean }): Context {
+  const isTTY = process.stdout.isTTY === true;
+  let config: Config | undefined;
+  // Read only when a command needs it, so `news config path` works with a broken file.
+  const getConfig = () => (config ??= readConfig(env));
+  let configColor: Config['color'];
+  try {
+    configColor = getConfig().color;
+  } catch {
+    configColor = undefined; // the command that needs the config reports it
+  }
+  const theme = makeTheme(colorLevel({ isTTY, env, flag: globals.color, config: configColor }));
+  return {
+    env,
+    now: nowFromEnv(),
+    isTTY,
+    columns: positiveEnv('COLUMNS') ?? (isTTY ? process.stdout.columns : undefined) ?? 80,
+    rows: positiveEnv('LINES') ?? (isTTY ? process.stdout.rows : undefined) ?? 24,
+    theme,
+    get config() {
+      return getConfig();
+    },
+    version: VERSION,
+    signal: controller.signal,
+    out: (text) =>
+      new Promise((resolve) => {
+        if (process.stdout.write(text)) resolve();
+        else process.stdout.once('drain', resolve);
+      }),
+    warn: (m) => stderrLine(`warning: ${m}`),
+    notice: (m) => stderrLine(m),
+    readStdin: async () => {
+      if (process.stdin.isTTY) throw new UsageError('--source - reads standard input, but it is a terminal: pipe a store or feed into news');
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    },
+    page: async (text) => {
+      const { page } = await import('./io/pager.js');
+      paging = true;
+      try {
+        await page(text, env, (s) => process.stdout.write(s));
+      } finally {
+        paging = false;
+      }
+    },
+  };
+}
+
+function examples(lines: string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  ${l}`).join('\n')}\n`;
+}
+
+function buildProgram(): Command {
+  const program = new Command('news')
+    .description('Read news from feeds and stores in the terminal, or pipe it into other tools.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .option('--no-color', 'never use color (NO_COLOR is honored too)')
+    .option('--color', 'use color even when not on a terminal')
+    .option('--debug', 'show stack traces for errors (or NEWS_DEBUG=1)')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => process.stdout.write(s),
+      writeErr: (s) => process.stderr.write(s),
+      outputError: (s, write) => write(`news: ${s.replace(/^error: /, '')}`),
+    })
+    .addHelpText('after', examples([
+      'news list                          headlines of the default source',
+      'news read 3                        the third article of that list',
+      'news list --json | jq -r ".[].title"',
+      'news list --source https://example.org/feed.xml --since 1d',
+    ]));
+
+  const sourceOptions = (cmd: Command) =>
+    cmd
+      .option('-s, --source <file|url|->', 'a JSON store, a feed file or URL, or - for standard input (default: NEWS_SOURCE, config, sample)')
+      .option('--timeout <seconds>', 'network timeout for a URL source (default 20)')
+      .option('--max-size <MiB>', 'largest body accepted from a URL, after decompression (default 20)');
+  const filterOptions = (cmd: Command) =>
+    cmd
+      .option('-c, --category <name>', 'only this category (case-insensitive)')
+      .option('-a, --author <name>', 'only authors (or sources) containing this text')
+      .option('-q, --search <text>', 'only articles whose title, summary or body contain every word')
+      .option('--since <when>', 'only published since a date or a duration ago (30m, 2h, 3d, 1w)')
+      .option('--until <when>', 'only published until a date or a duration ago')
+      .addOption(new Option('--sort <key>', 'order by date (newest first), title, or feed (the source\'s order)').choices(['date', 'title', 'feed']).default('date'))
+      .option('-r, --reverse', 'reverse the order');
+
+  const list = program
+    .command('list')
+    .alias('ls')
+    .description('list headlines: a table on a terminal, tab-separated lines when piped')
+    .option('-n, --limit <n>', 'show at most n articles (default: fit the screen on a terminal, all otherwise)')
+    .option('--all', 'on a terminal, show every article (through the pager when long)')
+    .option('--json', 'print a JSON array of articles (schema in the README)')
+    .option('--ndjson', 'print one JSON article per line, streamed')
+    .option('--fields <list>', 'with --json/--ndjson, keep only these fields (e.g. title,url)');
+  sourceOptions(filterOptions(list))
+    .addHelpText('after', examples([
+      'news list --category world --since 2h',
+      'news list | fzf | cut -f1 | xargs news read',
+      'news list --ndjson --fields title,url | jq -r .url',
+    ]))
+    .action(async (opts, cmd: Command) => {
+      const { runList } = await import('./commands/list.js');
+      await runList(opts, makeContext(cmd.optsWithGlobals()));
+    });
+
+  const read = program
+    .command('read <ref>')
+    .description('show one article: by slug, by row number of `news list`, or by a unique slug prefix')
+    .option('--json', 'print the article as JSON')
+    .option('-w, --width <columns>', 'wrap text at this width (default: config width or 80, at most the terminal)')
+    .option('--no-pager', 'never page long articles');
+  sourceOptions(filterOptions(read))
+    .addHelpText('after', examples([
+      'news read russia-anticipates-jinping-visit-in-the-days-to-come',
+      'news read 2 --category world        row 2 of `news list --category world`',
+      'news read russia --json | jq .body',
+    ]))
+    .action(async (ref: string, opts, cmd: Command) => {
+      const { runRead } = await import('./commands/read.js');
+      await runRead(ref, opts, makeContext(cmd.optsWithGlobals()));
+    });
+
+  program
+    .command('config <action> [args...]')
+    .description('get, set, unset, list, keys or path of the settings (in XDG_CONFIG_HOME/news)')
+    .option('--json', 'with list: print the settings as a JSON object')
+    .addHelpText('after', examples([
+      'news config set source https://example.org/feed.xml',
+      'news config get source',
+      'news config keys',
+    ]))
+    .action(async (action: string, args: string[], opts, cmd: Command) => {
+      const { runConfig } = await import('./commands/config.js');
+      await runConfig(action, args, opts, makeContext(cmd.optsWithGlobals()));
+    });
+  return program;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  if (argv.length === 0) {
+    process.stdout.write(program.helpInformation());
+    return EXIT.ok;
+  }
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT.ok;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // help and version exit 0; everything commander rejects is a usage error
+      return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (controller.signal.aborted) return EXIT.interrupted;
+    if (err instanceof NewsError) {
+      stderrLine(err.message);
+      if (debug && err.stack) process.stderr.write(`${err.stack}\n`);
+      return err.exitCode;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    stderrLine(`unexpected error: ${message}${debug ? '' : ' (run with --debug for details)'}`);
+    if (debug && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+    return EXIT.error;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

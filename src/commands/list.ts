@@ -1,0 +1,81 @@
+// `news list`: headlines as a table on a terminal, TSV when piped, JSON/NDJSON on request.
+import type { Article } from '../article.js';
+import { selectArticles } from '../core/filter.js';
+import { UsageError } from '../errors.js';
+import { JSON_FIELDS, type JsonField, pick, stringifyJson, toJsonObject } from '../render/json.js';
+import { renderTable } from '../render/table.js';
+import { tsvLine } from '../render/tsv.js';
+import type { Context } from './context.js';
+import { type FilterOptions, type SourceOptions, positiveInteger, readArticles, toQuery } from './read-articles.js';
+
+export interface ListOptions extends SourceOptions, FilterOptions {
+  limit?: string;
+  all?: boolean;
+  json?: boolean;
+  ndjson?: boolean;
+  fields?: string;
+}
+
+// Lines a table needs besides its rows: top border, head, head rule, bottom
+// border, footer, and the shell prompt after it.
+const TABLE_CHROME = 6;
+
+export function parseFields(spec: string | undefined): JsonField[] | null {
+  if (spec === undefined) return null;
+  const fields = spec.split(',').map((f) => f.trim()).filter(Boolean);
+  const unknown = fields.filter((f) => !(JSON_FIELDS as readonly string[]).includes(f));
+  if (unknown.length || fields.length === 0) {
+    throw new UsageError(`--fields: unknown field ${unknown.map((f) => `"${f}"`).join(', ') || '(none given)'}; fields are ${JSON_FIELDS.join(', ')}`);
+  }
+  return fields as JsonField[];
+}
+
+export async function runList(o: ListOptions, ctx: Context): Promise<void> {
+  if (o.json && o.ndjson) throw new UsageError('choose one of --json and --ndjson');
+  const fields = parseFields(o.fields);
+  if (fields && !o.json && !o.ndjson) throw new UsageError('--fields works with --json or --ndjson');
+  if (o.all && o.limit !== undefined) throw new UsageError('choose one of --all and --limit');
+  const limit = o.limit === undefined ? null : positiveInteger(o.limit, '--limit');
+  const query = toQuery(o, ctx.now);
+
+  const selected = selectArticles(await readArticles(o, ctx), query);
+  const shown = limit == null ? selected : selected.slice(0, limit);
+
+  if (o.json) return writeJsonArray(shown, fields, ctx);
+  if (o.ndjson) {
+    for (const a of shown) await ctx.out(stringifyJson(pick(toJsonObject(a), fields)) + '\n');
+    return;
+  }
+  if (!ctx.isTTY) {
+    for (const a of shown) await ctx.out(tsvLine(a, ctx.now));
+    return;
+  }
+  if (selected.length === 0) {
+    ctx.notice('no articles match');
+    return;
+  }
+  // On a terminal, without --limit or --all, the table is cut to the screen and a
+  // footer says how many more there are: headlines are for scanning, not paging.
+  const fit = Math.max(5, ctx.rows - TABLE_CHROME);
+  const rows = limit == null && !o.all ? selected.slice(0, fit) : shown;
+  const table = renderTable(rows, { now: ctx.now, width: ctx.columns, theme: ctx.theme });
+  const hidden = selected.length - rows.length;
+  const footer = hidden > 0
+    ? `${rows.length} of ${selected.length} articles · ${hidden} more with --all or --limit N`
+    : `${selected.length} ${selected.length === 1 ? 'article' : 'articles'}`;
+  const text = table + ctx.theme.dim(footer) + '\n';
+  if (o.all && text.split('\n').length > ctx.rows) await ctx.page(text);
+  else await ctx.out(text);
+}
+
+// A bare array, streamed one element at a time so a big store is never held
+// twice as one string.
+async function writeJsonArray(articles: readonly Article[], fields: JsonField[] | null, ctx: Context): Promise<void> {
+  if (articles.length === 0) return ctx.out('[]\n');
+  await ctx.out('[\n');
+  for (let i = 0; i < articles.length; i++) {
+    const json = stringifyJson(pick(toJsonObject(articles[i]!), fields), 2).replace(/^/gm, '  ');
+    await ctx.out(json + (i < articles.length - 1 ? ',\n' : '\n'));
+  }
+  await ctx.out(']\n');
+}

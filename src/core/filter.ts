@@ -1,0 +1,70 @@
+// Filtering and ordering of a list; pure so `list`, `read <row>` and completion
+// agree on what row 3 is.
+import type { Article } from '../article.js';
+
+export type SortKey = 'date' | 'title' | 'feed';
+export const SORT_KEYS: readonly SortKey[] = ['date', 'title', 'feed'];
+
+export interface ListQuery {
+  category?: string | null;
+  author?: string | null;
+  search?: string | null;
+  since?: number | null;
+  until?: number | null;
+  sort?: SortKey;
+  reverse?: boolean;
+}
+
+const fold = (s: string) => s.toLocaleLowerCase('en');
+
+/**
+ * --category matches any of an article's categories exactly (case-insensitive);
+ * --author matches a substring of the author, else of the source;
+ * --search needs every word to appear in the title, summary or body;
+ * --since/--until keep only dated articles inside the window.
+ */
+export function matches(a: Article, q: ListQuery): boolean {
+  if (q.category) {
+    const want = fold(q.category);
+    const cats = a.categories.length ? a.categories : a.category ? [a.category] : [];
+    if (!cats.some((c) => fold(c) === want)) return false;
+  }
+  if (q.author) {
+    const who = fold(a.author ?? a.source ?? '');
+    if (!who.includes(fold(q.author))) return false;
+  }
+  if (q.search) {
+    const words = fold(q.search).split(/\s+/).filter(Boolean);
+    const hay = fold(`${a.title}\n${a.summary ?? ''}\n${a.body ?? ''}`);
+    if (!words.every((w) => hay.includes(w))) return false;
+  }
+  if (q.since != null && (a.publishedAt == null || a.publishedAt < q.since)) return false;
+  if (q.until != null && (a.publishedAt == null || a.publishedAt > q.until)) return false;
+  return true;
+}
+
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+function compare(key: SortKey): (a: Article, b: Article) => number {
+  switch (key) {
+    case 'title':
+      return (a, b) => collator.compare(a.title, b.title) || a.order - b.order;
+    case 'feed':
+      return (a, b) => a.order - b.order;
+    case 'date':
+      // Newest first; undated after every dated article, in source order.
+      return (a, b) => {
+        if (a.publishedAt == null || b.publishedAt == null) {
+          if (a.publishedAt != null) return -1;
+          if (b.publishedAt != null) return 1;
+          return a.order - b.order;
+        }
+        return b.publishedAt - a.publishedAt || a.order - b.order;
+      };
+  }
+}
+
+export function selectArticles(articles: readonly Article[], q: ListQuery): Article[] {
+  const out = articles.filter((a) => matches(a, q)).sort(compare(q.sort ?? 'date'));
+  return q.reverse ? out.reverse() : out;
+}

@@ -1,0 +1,99 @@
+// A cross-process lock: a file created with O_EXCL holding the owner's pid.
+// A lock whose owner is gone (kill -9, power loss) is taken over; a live one is
+// waited for briefly, then reported with its pid.
+import { closeSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { NewsError } from '../errors.js';
+
+export class LockedError extends NewsError {}
+
+function ownerAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function readOwner(path: string): number {
+  try {
+    return Number.parseInt(readFileSync(path, 'utf8'), 10);
+  } catch {
+    return NaN;
+  }
+}
+
+// Two processes may find the same stale lock; without care the slower one would
+// delete the lock the faster one has just taken. Only the holder of a short-lived
+// breaker file may remove it, after checking the stale pid is still the owner.
+function breakStaleLock(path: string, stalePid: number): void {
+  const breaker = `${path}.break`;
+  try {
+    if (Date.now() - statSync(breaker).mtimeMs > 10_000) unlinkSync(breaker);
+  } catch {
+    // no breaker left behind
+  }
+  let fd: number;
+  try {
+    fd = openSync(breaker, 'wx');
+  } catch {
+    return; // another process is breaking it; retry the lock
+  }
+  try {
+    if (readOwner(path) === stalePid) unlinkSync(path);
+  } catch {
+    // already gone
+  } finally {
+    closeSync(fd);
+    try {
+      unlinkSync(breaker);
+    } catch {
+      // removed by a later stale-breaker check
+    }
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export interface Lock {
+  release(): void;
+}
+
+export async function acquireLock(path: string, what: string, waitMs = 5_000): Promise<Lock> {
+  mkdirSync(dirname(path), { recursive: true });
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    try {
+      const fd = openSync(path, 'wx', 0o644);
+      writeSync(fd, `${process.pid}\n`);
+      closeSync(fd);
+      let held = true;
+      return {
+        release() {
+          if (!held) return;
+          held = false;
+          try {
+            if (readOwner(path) === process.pid) unlinkSync(path);
+          } catch {
+            // already removed: nothing to release
+          }
+        },
+      };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    const owner = readOwner(path);
+    // An empty or unreadable lock file may be one being written right now; only a
+    // pid that no longer exists proves the lock is stale.
+    if (!Number.isNaN(owner) && !ownerAlive(owner)) {
+      breakStaleLock(path, owner);
+      continue;
+    }
+    if (Date.now() >= deadline) {
+      throw new LockedError(`another news process${Number.isNaN(owner) ? '' : ` (pid ${owner})`} is writing ${what}; try again when it has finished`);
+    }
+    await sleep(50);
+  }
+}

@@ -1,0 +1,69 @@
+// `news read`: the article laid out like the seed page — category, headline,
+// byline, body, then "Recent posts" from the same source.
+import { format } from 'date-fns/format';
+import wrapAnsi from 'wrap-ansi';
+import type { Article } from '../article.js';
+import { selectArticles } from '../core/filter.js';
+import { htmlToText } from '../core/html-text.js';
+import { relativeTime } from '../core/relative-time.js';
+import { sanitize, sanitizeLine } from './sanitize.js';
+import type { Theme } from './theme.js';
+
+export interface ViewOptions {
+  now: number;
+  width: number;
+  theme: Theme;
+  /** Other articles of the same source, newest first, already chosen by the caller. */
+  recent: readonly Article[];
+}
+
+const WORDS_PER_MINUTE = 230;
+
+export function readingTime(text: string): string {
+  const words = text.split(/\s+/).filter(Boolean).length;
+  return `${Math.max(1, Math.round(words / WORDS_PER_MINUTE))} min read`;
+}
+
+/** Local date and time with the zone, e.g. "Tue 14 Mar 2023 09:30 UTC". */
+export function localDateTime(ms: number): string {
+  const zone = new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' })
+    .formatToParts(ms)
+    .find((p) => p.type === 'timeZoneName')?.value;
+  return `${format(ms, 'EEE d MMM yyyy HH:mm')}${zone ? ` ${zone}` : ''}`;
+}
+
+export function renderArticle(a: Article, o: ViewOptions): string {
+  const t = o.theme;
+  const wrap = (s: string) => wrapAnsi(s, o.width, { hard: true, trim: false });
+  const out: string[] = [];
+  if (a.category) out.push(t.category(sanitizeLine(a.category)));
+  out.push(t.bold(wrap(sanitizeLine(a.title))));
+
+  const text = a.html ? htmlToText(a.html, { footnotes: true }) : (a.body ?? a.summary ?? '');
+  const meta: string[] = [];
+  if (a.author) meta.push(`By ${sanitizeLine(a.author)}`);
+  if (a.publishedAt != null) meta.push(`${relativeTime(a.publishedAt, o.now)} (${localDateTime(a.publishedAt)})`);
+  if (text) meta.push(readingTime(text));
+  if (meta.length) out.push(t.dim(wrap(meta.join(' · '))));
+  const where = [a.source, a.url].filter((s): s is string => !!s).map(sanitizeLine);
+  if (where.length) out.push(t.dim(wrap(where.join(' · '))));
+
+  if (text) out.push('', wrap(sanitize(text).replace(/\t/g, '    ')));
+
+  if (o.recent.length) {
+    out.push('', t.bold('Recent posts'), '');
+    for (const r of o.recent) {
+      out.push(wrap(`${t.bold(sanitizeLine(r.title))}`));
+      if (r.summary) out.push(wrap(sanitizeLine(r.summary)));
+      out.push(t.dim(`${relativeTime(r.publishedAt, o.now)} · ${r.slug}`), '');
+    }
+    out.pop();
+  }
+  return out.join('\n') + '\n';
+}
+
+/** The six newest other articles from the same source, as the seed page shows them. */
+export function recentPosts(article: Article, all: readonly Article[], count = 6): Article[] {
+  const same = all.filter((o) => o !== article && o.source === article.source);
+  return selectArticles(same, { sort: 'date' }).slice(0, count);
+}

@@ -1,0 +1,67 @@
+// The public JSON schema. Field order is part of the contract: fields are added at
+// the end over time, never renamed or removed. Documented in the README.
+import type { Article, Enclosure } from '../article.js';
+import { formatIsoUtc } from '../core/dates.js';
+
+export const JSON_FIELDS = [
+  'slug', 'id', 'title', 'url', 'source', 'category', 'categories', 'author',
+  'publishedAt', 'updatedAt', 'summary', 'body', 'html', 'enclosures', 'image',
+] as const;
+export type JsonField = (typeof JSON_FIELDS)[number];
+
+export interface ArticleJson {
+  slug: string;
+  id: string | null;
+  title: string;
+  url: string | null;
+  source: string | null;
+  category: string | null;
+  categories: string[];
+  author: string | null;
+  publishedAt: string | null;
+  updatedAt: string | null;
+  summary: string | null;
+  body: string | null;
+  html: string | null;
+  enclosures: Enclosure[];
+  image: string | null;
+}
+
+export function toJsonObject(a: Article): ArticleJson {
+  return {
+    slug: a.slug,
+    id: a.id,
+    title: a.title,
+    url: a.url,
+    source: a.source,
+    category: a.category,
+    categories: a.categories,
+    author: a.author,
+    publishedAt: formatIsoUtc(a.publishedAt),
+    updatedAt: formatIsoUtc(a.updatedAt),
+    summary: a.summary,
+    body: a.body,
+    html: a.html,
+    enclosures: a.enclosures,
+    image: a.image,
+  };
+}
+
+export function pick(obj: ArticleJson, fields: readonly JsonField[] | null): Partial<ArticleJson> {
+  if (!fields) return obj;
+  const out: Partial<ArticleJson> = {};
+  for (const f of fields) (out as Record<string, unknown>)[f] = obj[f];
+  return out;
+}
+
+// JSON.stringify escapes C0 but leaves DEL, C1, bidi controls and the JS line
+// separators raw. Escaping (not dropping) keeps the data exact for jq while no
+// byte of it can drive a terminal that displays the JSON.
+const RAW_IN_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+export function stringifyJson(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent).replace(
+    RAW_IN_JSON,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}

@@ -1,0 +1,105 @@
+// source → bytes → detect → parse → Articles. Decides what a source is by its
+// content, not its name, and loads parsers only for the kinds it meets.
+import { readFileSync } from 'node:fs';
+import type { Article } from '../article.js';
+import { finishArticles } from '../core/articles.js';
+import { DataError, NotFoundError } from '../errors.js';
+
+export interface LoadContext {
+  env: Record<string, string | undefined>;
+  stdin: () => Promise<Uint8Array>;
+  warn: (message: string) => void;
+  timeoutMs?: number;
+  maxBytes?: number;
+  userAgent: string;
+  signal?: AbortSignal;
+}
+
+export interface Loaded {
+  articles: Article[];
+  label: string;
+  /** The feed or store's own title, when it has one. */
+  title: string | null;
+}
+
+const MAX_WARNINGS = 20;
+
+export function isUrl(source: string): boolean {
+  return /^https?:\/\//i.test(source);
+}
+
+export async function loadSource(source: string, ctx: LoadContext): Promise<Loaded> {
+  let bytes: Uint8Array;
+  let httpCharset: string | null = null;
+  let baseUrl: string | null = null;
+  let label = source;
+  if (source === '-') {
+    label = 'standard input';
+    bytes = await ctx.stdin();
+  } else if (isUrl(source)) {
+    const { fetchForReading } = await import('./fetch-source.js');
+    const res = await fetchForReading(source, ctx);
+    ({ bytes, httpCharset, baseUrl, label } = res);
+  } else {
+    bytes = readLocal(source);
+  }
+  return parseBytes(bytes, { label, httpCharset, baseUrl, ctx, depth: 0 });
+}
+
+function readLocal(path: string): Uint8Array {
+  try {
+    return readFileSync(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new NotFoundError(`${path}: no such file`);
+    if (code === 'EISDIR') throw new DataError(`${path}: is a directory, not a store or feed`);
+    if (code === 'EACCES') throw new DataError(`${path}: permission denied`);
+    throw new DataError(`${path}: cannot read (${code ?? (err as Error).message})`);
+  }
+}
+
+interface ParseArgs {
+  label: string;
+  httpCharset: string | null;
+  baseUrl: string | null;
+  ctx: LoadContext;
+  depth: number;
+}
+
+async function parseBytes(bytes: Uint8Array, a: ParseArgs): Promise<Loaded> {
+  const { decodeBytes } = await import('../io/charset.js');
+  const { detectKind } = await import('../feeds/detect.js');
+  const { text } = decodeBytes(bytes, a.httpCharset);
+  const kind = detectKind(text);
+  if (kind === 'json-store') {
+    const { parseStoreText } = await import('../store/json-store.js');
+    const { drafts, warnings } = parseStoreText(text, a.label);
+    reportWarnings(warnings, a.ctx.warn);
+    return { articles: finishArticles(drafts), label: a.label, title: null };
+  }
+  if (kind === 'json-feed' || kind === 'xml-feed') {
+    const { parseFeed } = await import('../feeds/parse-feed.js');
+    const feed = parseFeed(text, { url: a.baseUrl, label: a.label });
+    reportWarnings(feed.warnings, a.ctx.warn);
+    return { articles: finishArticles(feed.drafts), label: a.label, title: feed.title };
+  }
+  if (kind === 'html') {
+    const { findFeedLinks } = await import('../feeds/discover.js');
+    const links = findFeedLinks(text, a.baseUrl);
+    const target = links[0];
+    if (!target || a.depth > 0) throw new DataError(`${a.label}: not a feed (an HTML page that advertises no feed)`);
+    if (!isUrl(target.url)) throw new DataError(`${a.label}: the page's feed link ${target.url} is not an http(s) URL`);
+    const { fetchForReading } = await import('./fetch-source.js');
+    const res = await fetchForReading(target.url, a.ctx);
+    return parseBytes(res.bytes, { ...a, label: res.label, httpCharset: res.httpCharset, baseUrl: res.baseUrl, depth: a.depth + 1 });
+  }
+  throw new DataError(`${a.label}: not a news store or feed (expected JSON, RSS, Atom or JSON Feed)`);
+}
+
+// A store with thousands of broken records should not bury the terminal: the
+// first 20 are shown, then a count of the rest.
+function reportWarnings(warnings: readonly string[], warn: (m: string) => void): void {
+  warnings.slice(0, MAX_WARNINGS).forEach(warn);
+  const rest = warnings.length - MAX_WARNINGS;
+  if (rest > 0) warn(`${rest} more ${rest === 1 ? 'warning' : 'warnings'} not shown`);
+}

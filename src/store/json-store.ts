@@ -1,0 +1,115 @@
+// Reads the JSON store format (README "The JSON store format"): an array of
+// articles or {"articles": [...]}. Lenient where no harm is done; every record
+// it cannot use is named in a warning, never silently dropped.
+import type { ArticleDraft, Enclosure } from '../article.js';
+import { parseDate } from '../core/dates.js';
+import { authorField, categoriesField, textField, urlField } from '../core/fields.js';
+import { looksLikeHtml, sanitizeHtml } from '../core/html-text.js';
+import { DataError } from '../errors.js';
+import { jsonErrorLocation } from './json-error.js';
+
+export interface StoreParse {
+  drafts: ArticleDraft[];
+  warnings: string[];
+}
+
+type Rec = Record<string, unknown>;
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+export function parseStoreText(text: string, label: string): StoreParse {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (err) {
+    const { line, column } = jsonErrorLocation(text, err);
+    throw new DataError(`${label}: not valid JSON at line ${line}, column ${column}`);
+  }
+  return parseStoreData(data, label);
+}
+
+export function parseStoreData(data: unknown, label: string): StoreParse {
+  const records = Array.isArray(data)
+    ? data
+    : data && typeof data === 'object' && Array.isArray((data as Rec).articles)
+      ? ((data as Rec).articles as unknown[])
+      : null;
+  if (!records) throw new DataError(`${label}: not a news store (expected an array of articles or {"articles": [...]})`);
+  const drafts: ArticleDraft[] = [];
+  const warnings: string[] = [];
+  records.forEach((rec, index) => {
+    const where = `${label}: record ${index}`;
+    if (!rec || typeof rec !== 'object' || Array.isArray(rec)) {
+      warnings.push(`${where} skipped: not an object`);
+      return;
+    }
+    const draft = toDraft(rec as Rec, where, warnings);
+    if (draft) drafts.push(draft);
+  });
+  return { drafts, warnings };
+}
+
+function toDraft(r: Rec, where: string, warnings: string[]): ArticleDraft | null {
+  const rawTitle = str(r.title);
+  if (rawTitle == null || rawTitle.trim() === '') {
+    warnings.push(`${where} skipped: no title`);
+    return null;
+  }
+  const title = textField(rawTitle)?.replace(/\s+/g, ' ').trim() ?? rawTitle.trim();
+  let id: string | null = null;
+  if (typeof r.id === 'string' && r.id.trim() !== '') id = r.id.trim();
+  else if (typeof r.id === 'number' && Number.isFinite(r.id)) id = String(r.id);
+  else if (r.id != null) warnings.push(`${where} ("${title}"): id is neither a string nor a number; ignored`);
+
+  const categories = categoriesField(
+    Array.isArray(r.categories) ? r.categories.map(str) : typeof r.categories === 'string' ? [r.categories] : [],
+  );
+  const [category = null] = categoriesField([str(r.category)]);
+  if (category && !categories.includes(category)) categories.unshift(category);
+
+  const date = (field: 'publishedAt' | 'updatedAt'): number | null => {
+    const v = r[field];
+    if (v == null || v === '') return null;
+    const ms = typeof v === 'string' ? parseDate(v) : null;
+    if (ms == null) warnings.push(`${where} ("${title}"): ${field} ${JSON.stringify(v)} is not a date; shown as undated`);
+    return ms;
+  };
+
+  const rawBody = str(r.body);
+  const bodyIsHtml = rawBody != null && looksLikeHtml(rawBody);
+  const html = str(r.html) ?? (bodyIsHtml ? rawBody : null);
+  const url = urlField(str(r.url));
+  return {
+    slug: str(r.slug),
+    id: id ?? url,
+    title,
+    url,
+    source: textField(str(r.source), false),
+    category: category ?? categories[0] ?? null,
+    categories,
+    author: authorField(str(r.author)),
+    publishedAt: date('publishedAt'),
+    updatedAt: date('updatedAt'),
+    summary: textField(str(r.summary)),
+    body: textField(rawBody, bodyIsHtml),
+    html: html == null ? null : sanitizeHtml(html),
+    enclosures: enclosures(r.enclosures),
+    image: urlField(str(r.image)),
+  };
+}
+
+function enclosures(v: unknown): Enclosure[] {
+  if (!Array.isArray(v)) return [];
+  const out: Enclosure[] = [];
+  for (const e of v) {
+    if (!e || typeof e !== 'object') continue;
+    const url = urlField(str((e as Rec).url));
+    if (!url) continue;
+    const length = (e as Rec).length;
+    out.push({
+      url,
+      type: str((e as Rec).type),
+      length: typeof length === 'number' && Number.isInteger(length) && length >= 0 ? length : null,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,186 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, ROOT, fixture, newsEnv, runNews, tempHome } from './run-news.js';
+
+const SAMPLE_NOTICE =
+  'news: showing the bundled sample store; read your own with --source <file|url>, or make one the default with "news config set source <file|url>"\n';
+const inRoot = { cwd: ROOT };
+
+describe('news list on the bundled sample store', () => {
+  it('prints the hand-written expected TSV when piped, and says it is the sample', async () => {
+    const r = await runNews(['list']);
+    expect(r.stdout).toBe(readFileSync(fixture('sample-store.expected.tsv'), 'utf8'));
+    expect(r.stderr).toBe(SAMPLE_NOTICE);
+    expect(r.code).toBe(0);
+  });
+
+  it('shows the seed page\'s Recent Posts ages exactly', async () => {
+    const r = await runNews(['list', '--author', 'Meridian', '--since', '3h']);
+    const recent = r.stdout.trim().split('\n').map((l) => l.split('\t')[4]);
+    expect(recent).toEqual(['16 mins ago', '41 mins ago', '1 hour ago', '2 hours ago', '2 hours ago', '2 hours ago']);
+  });
+
+  it('prints a bare JSON array with the stable schema', async () => {
+    const r = await runNews(['list', '--json', '--limit', '2']);
+    const data = JSON.parse(r.stdout);
+    expect(Array.isArray(data)).toBe(true);
+    expect(Object.keys(data[0])).toEqual([
+      'slug', 'id', 'title', 'url', 'source', 'category', 'categories', 'author',
+      'publishedAt', 'updatedAt', 'summary', 'body', 'html', 'enclosures', 'image',
+    ]);
+    expect(data[0].publishedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+  });
+
+  it('keeps only --fields, in NDJSON one object per line', async () => {
+    const r = await runNews(['list', '--ndjson', '--fields', 'title,url', '--category', 'world', '--since', '2h']);
+    expect(r.stdout).toBe(
+      '{"title":"India & Central Asia Boost Rare Earth Cooperation At Delhi Meet","url":"https://www.meridianherald.example/world/india-central-asia-rare-earth-cooperation-delhi-meet"}\n',
+    );
+  });
+
+  it('rejects an unknown field as a usage error', async () => {
+    const r = await runNews(['list', '--json', '--fields', 'title,nope']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('news: --fields: unknown field "nope"; fields are slug, id, title, url, source, category, categories, author, publishedAt, updatedAt, summary, body, html, enclosures, image\n');
+    expect(r.stdout).toBe('');
+  });
+
+  it('rejects a bad flag with exit 2 and one line', async () => {
+    const r = await runNews(['list', '--limt', '3']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("news: unknown option '--limt'\n(Did you mean --limit?)\n");
+  });
+});
+
+describe('news list on fixture stores', () => {
+  it('skips invalid records with one warning each and shows the rest', async () => {
+    const r = await runNews(['list', '--source', 'fixtures/stores/messy.json'], inRoot);
+    expect(r.stdout).toBe(readFileSync(fixture('stores', 'messy.expected.tsv'), 'utf8'));
+    expect(r.stderr).toBe(readFileSync(fixture('stores', 'messy.expected.stderr'), 'utf8'));
+    expect(r.code).toBe(0);
+  });
+
+  it('numbers duplicate slugs deterministically', async () => {
+    const r = await runNews(['list', '--source', 'fixtures/stores/duplicates.json'], inRoot);
+    expect(r.stdout).toBe(readFileSync(fixture('stores', 'duplicates.expected.tsv'), 'utf8'));
+  });
+
+  it('names path, line and column of a file that is not JSON', async () => {
+    const r = await runNews(['list', '--source', 'fixtures/stores/not-json.json'], inRoot);
+    expect(r).toEqual({ stdout: '', stderr: 'news: fixtures/stores/not-json.json: not valid JSON at line 4, column 15\n', code: 4 });
+  });
+
+  it('names a missing file', async () => {
+    const r = await runNews(['list', '--source', 'no/such/store.json'], inRoot);
+    expect(r).toEqual({ stdout: '', stderr: 'news: no/such/store.json: no such file\n', code: 3 });
+  });
+
+  it('reads NEWS_SOURCE and standard input', async () => {
+    const viaEnv = await runNews(['list'], { ...inRoot, env: { NEWS_SOURCE: 'fixtures/stores/duplicates.json' } });
+    expect(viaEnv.stdout).toBe(readFileSync(fixture('stores', 'duplicates.expected.tsv'), 'utf8'));
+    const viaStdin = await runNews(['list', '--source', '-'], { input: readFileSync(fixture('stores', 'duplicates.json')) });
+    expect(viaStdin.stdout).toBe(viaEnv.stdout);
+    expect(viaStdin.stderr).toBe('');
+  });
+});
+
+describe('hostile text never reaches the terminal raw', () => {
+  const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+  const src = ['--source', 'fixtures/stores/control-chars.json'];
+
+  it('strips controls from every TSV field', async () => {
+    const r = await runNews(['list', ...src], inRoot);
+    expect(r.stdout).toBe('evil\tEvil [31mred[0m title]0;pwned\tCat31m\tAuthor]52;c;ZXZpbA==\t1 hour ago\t2025-06-09T10:00:00Z\thttps://evil.example/a\n');
+  });
+
+  it('strips controls from the article view', async () => {
+    const r = await runNews(['read', 'evil', ...src], inRoot);
+    expect(r.code).toBe(0);
+    for (const line of r.stdout.split('\n')) expect(line).not.toMatch(CONTROL);
+    expect(r.stdout).toContain('Line one [2J cleared');
+    expect(r.stdout).toContain('Src]8;;https://xlink]8;;');
+  });
+
+  it('escapes controls in JSON instead of dropping them', async () => {
+    const r = await runNews(['read', 'evil', '--json', ...src], inRoot);
+    expect(r.stdout).not.toMatch(CONTROL);
+    const a = JSON.parse(r.stdout);
+    expect(a.title).toBe('Evil \x1b[31mred\x1b[0m title\x1b]0;pwned\x07');
+    expect(a.author).toBe('Au\u202ethor\x1b]52;c;ZXZpbA==\x07');
+    expect(r.stdout).toContain('\\u202e');
+  });
+});
+
+describe('news read', () => {
+  it('shows the seed article like the seed page', async () => {
+    const r = await runNews(['read', 'russia-anticipates-jinping-visit-in-the-days-to-come']);
+    const lines = r.stdout.split('\n');
+    expect(lines.slice(0, 4)).toEqual([
+      'World',
+      'Russia anticipates Jinping visit in the days to come',
+      'By Parijat Tripathi · 2 years ago (Tue 14 Mar 2023 09:30 UTC) · 2 min read',
+      'Meridian Herald · https://www.meridianherald.example/world/russia-anticipates-jinping-visit-in-the-days-to-come',
+    ]);
+    expect(lines[5]).toBe('On the sidelines of the Russia-Ukrain war, the Russian government anticipates a');
+    expect(lines.every((l) => [...l].length <= 80)).toBe(true);
+    const recent = r.stdout.slice(r.stdout.indexOf('Recent posts'));
+    expect(recent).toContain('Hina Khan Hails 11 Years Of PM Modi’s Leadership; Highlights National Progress\nAs the nation marks 11 years under PM Modi\'s leadership, actress Hina Khan shares her…\n16 mins ago · hina-khan');
+    expect(r.code).toBe(0);
+  });
+
+  it('takes a row number of the same filtered list, or a unique prefix', async () => {
+    const byRow = await runNews(['read', '2', '--category', 'world', '--json']);
+    const list = (await runNews(['list', '--category', 'world'])).stdout.split('\n')[1]!.split('\t')[0];
+    expect(JSON.parse(byRow.stdout).slug).toBe(list);
+    const byPrefix = await runNews(['read', 'russia-anti', '--json']);
+    expect(JSON.parse(byPrefix.stdout).author).toBe('Parijat Tripathi');
+  });
+
+  it('lists candidates for an ambiguous prefix and suggests for a typo (exit 3)', async () => {
+    const amb = await runNews(['read', 'c']);
+    expect(amb.code).toBe(3);
+    expect(amb.stderr).toMatch(/^news: showing the bundled sample store.*\nnews: "c" matches \d+ articles: /);
+    const typo = await runNews(['read', 'russia-anticipates-jinpin-visit']);
+    expect(typo.code).toBe(3);
+    expect(typo.stderr.split('\n')[1]).toBe('news: no article "russia-anticipates-jinpin-visit"; did you mean russia-anticipates-jinping-visit-in-the-days-to-come?');
+  });
+
+  it('renders HTML bodies with link footnotes', async () => {
+    const r = await runNews(['read', 'categories-only', '--source', 'fixtures/stores/messy.json'], inRoot);
+    expect(r.stdout).toContain('Para one.\n\nPara two with a link [1].\n\n[1] https://ref.example/x\n');
+  });
+});
+
+describe('pipes and exits', () => {
+  it('exits quietly when the reader closes the pipe (20,000 articles | head -1)', () => {
+    const home = tempHome();
+    const big = join(home, 'big.json');
+    writeFileSync(big, JSON.stringify(Array.from({ length: 20_000 }, (_, i) => ({ title: `Article ${i}`, body: 'x '.repeat(200) }))));
+    const out = execFileSync('bash', ['-c', `node "${BIN}" list --ndjson --source "${big}" | head -1; echo "status=\${PIPESTATUS[0]}"`], {
+      env: newsEnv(home),
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    expect(out).toMatch(/^\{"slug":"article-0",.*\}\nstatus=0\n$/);
+  });
+
+  it('shows an overview with no command', async () => {
+    const r = await runNews([]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Usage: news [options] [command]');
+    expect(r.stdout).toContain('Examples:');
+  });
+
+  it('prints the version without loading the bundle', async () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect((await runNews(['--version'])).stdout).toBe(`${pkg.version}\n`);
+  });
+
+  it('rejects a bad NEWS_NOW as a usage error', async () => {
+    const r = await runNews(['list'], { env: { NEWS_NOW: 'someday' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('news: NEWS_NOW is not a date: "someday" (use ISO 8601, e.g. 2025-06-09T11:00:00Z)\n');
+  });
+});

@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { finishArticles } from '../../src/core/articles.js';
+import { DataError } from '../../src/errors.js';
+import { toJsonObject } from '../../src/render/json.js';
+import { parseStoreText } from '../../src/store/json-store.js';
+
+const parse = (value: unknown) => parseStoreText(JSON.stringify(value), 'store.json');
+
+describe('parseStoreText', () => {
+  it('reads an array or {"articles": [...]}', () => {
+    expect(parse([{ title: 'A' }]).drafts).toHaveLength(1);
+    expect(parse({ articles: [{ title: 'A' }, { title: 'B' }] }).drafts).toHaveLength(2);
+  });
+
+  it('skips invalid records with a warning naming file and index, keeps the rest', () => {
+    const { drafts, warnings } = parse([{ title: 'ok' }, 42, null, ['x'], { title: 7 }, { body: 'no title' }, { title: '  ' }]);
+    expect(drafts.map((d) => d.title)).toEqual(['ok']);
+    expect(warnings).toEqual([
+      'store.json: record 1 skipped: not an object',
+      'store.json: record 2 skipped: not an object',
+      'store.json: record 3 skipped: not an object',
+      'store.json: record 4 skipped: no title',
+      'store.json: record 5 skipped: no title',
+      'store.json: record 6 skipped: no title',
+    ]);
+  });
+
+  it('is lenient where no harm is done', () => {
+    const { drafts, warnings } = parse([
+      { title: 'T', id: 12345, categories: ['Tech', 'Science'], publishedAt: 'Mon, 09 Jun 2025 10:44:00 GMT', updatedAt: 'soon' },
+    ]);
+    const d = drafts[0]!;
+    expect(d.id).toBe('12345');
+    expect(d.category).toBe('Tech');
+    expect(d.publishedAt).toBe(Date.parse('2025-06-09T10:44:00Z'));
+    expect(d.updatedAt).toBeNull();
+    expect(warnings).toEqual(['store.json: record 0 ("T"): updatedAt "soon" is not a date; shown as undated']);
+  });
+
+  it('renders HTML bodies to text and keeps sanitized HTML', () => {
+    const d = parse([{ title: 'T', body: '<p>One <a href="https://x.test/">link</a></p><script>alert(1)</script><p>Two</p>' }]).drafts[0]!;
+    expect(d.body).toBe('One link\n\nTwo');
+    expect(d.html).not.toContain('script');
+  });
+
+  it('keeps plain bodies as text', () => {
+    const d = parse([{ title: 'T', body: 'Para one.\r\n\r\n\r\nPara two & 5 < 6.' }]).drafts[0]!;
+    expect(d.body).toBe('Para one.\n\nPara two & 5 < 6.');
+    expect(d.html).toBeNull();
+  });
+
+  it('drops non-http links', () => {
+    expect(parse([{ title: 'T', url: 'javascript:alert(1)' }]).drafts[0]!.url).toBeNull();
+  });
+
+  it('names line and column of a JSON syntax error', () => {
+    expect(() => parseStoreText('[\n  {"title": "a"},\n  {"title": tru}\n]', 'bad.json')).toThrowError(
+      new DataError('bad.json: not valid JSON at line 3, column 14'),
+    );
+    expect(() => parseStoreText('[{"title": "a"},]', 'bad.json')).toThrowError(/line 1, column 17/);
+    expect(() => parseStoreText('', 'empty.json')).toThrowError(/line 1, column 1/);
+  });
+
+  it('rejects JSON that is not a store', () => {
+    expect(() => parse({ items: [] })).toThrowError(/not a news store/);
+  });
+});
+
+describe('the bundled sample store', () => {
+  const text = readFileSync(new URL('../../fixtures/sample-store.json', import.meta.url), 'utf8');
+  const { drafts, warnings } = parseStoreText(text, 'sample-store.json');
+  const articles = finishArticles(drafts);
+
+  it('reads without warnings and has at least 25 articles', () => {
+    expect(warnings).toEqual([]);
+    expect(articles.length).toBeGreaterThanOrEqual(25);
+  });
+
+  it('holds the seed article as transcribed', () => {
+    const seed = articles.find((a) => a.slug === 'russia-anticipates-jinping-visit-in-the-days-to-come');
+    expect(toJsonObject(seed!)).toMatchObject({
+      title: 'Russia anticipates Jinping visit in the days to come',
+      category: 'World',
+      author: 'Parijat Tripathi',
+    });
+    expect(seed!.body).toContain('Mao Ning, the spokesperson for China’s Ministry of Foreign Affairs');
+    expect(seed!.publishedAt).toBeLessThan(Date.parse('2023-06-01T00:00:00Z'));
+  });
+});
