@@ -1,5 +1,5 @@
 // A URL given as --source: fetched once with the shared HTTP client.
-import { fetchBytes, redactUrl } from '../io/http.js';
+import { fetchBytes, redactUrl, stripUserinfo } from '../io/http.js';
 import { parseContentType } from '../io/charset.js';
 import type { LoadContext } from './load.js';
 
@@ -18,7 +18,8 @@ export async function fetchForReading(url: string, ctx: LoadContext) {
   return {
     bytes: res.bytes,
     httpCharset: parseContentType(res.headers['content-type'] ?? null).charset,
-    baseUrl: res.url,
+    // Article links resolve against the feed URL without its credentials.
+    baseUrl: stripUserinfo(res.url),
     label: redactUrl(res.url),
   };
 }
