@@ -18,7 +18,8 @@ await build({
   target: 'node20',
   minify: true,
   legalComments: 'none',
-  chunkNames: 'chunks/[name]-[hash]',
+  // Chunks sit beside cli.js: choose.ts finds the sample store relative to itself.
+  chunkNames: '[name]-[hash]',
   define: { __NEWS_VERSION__: JSON.stringify(version) },
   // CommonJS dependencies (cli-table3) call require() for Node built-ins.
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },

@@ -101,8 +101,10 @@ function buildProgram(): Command {
     .description('Read news from feeds and stores in the terminal, or pipe it into other tools.')
     .version(VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
-    .option('--no-color', 'never use color (NO_COLOR is honored too)')
+    // --color first: defined the other way round, commander defaults color to true
+    // and the terminal could no longer decide.
     .option('--color', 'use color even when not on a terminal')
+    .option('--no-color', 'never use color (NO_COLOR is honored too)')
     .option('--debug', 'show stack traces for errors (or NEWS_DEBUG=1)')
     .showSuggestionAfterError(true)
     .exitOverride()
@@ -189,7 +191,7 @@ function buildProgram(): Command {
 async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   if (argv.length === 0) {
-    process.stdout.write(program.helpInformation());
+    program.outputHelp(); // an overview with examples, not an error
     return EXIT.ok;
   }
   try {

@@ -1,6 +1,7 @@
 // `news read`: the article laid out like the seed page — category, headline,
 // byline, body, then "Recent posts" from the same source.
 import { format } from 'date-fns/format';
+import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
 import type { Article } from '../article.js';
 import { selectArticles } from '../core/filter.js';
@@ -34,7 +35,7 @@ export function localDateTime(ms: number): string {
 
 export function renderArticle(a: Article, o: ViewOptions): string {
   const t = o.theme;
-  const wrap = (s: string) => wrapAnsi(s, o.width, { hard: true, trim: false });
+  const wrap = (s: string) => wrapText(s, o.width);
   const out: string[] = [];
   if (a.category) out.push(t.category(sanitizeLine(a.category)));
   out.push(t.bold(wrap(sanitizeLine(a.title))));
@@ -45,8 +46,14 @@ export function renderArticle(a: Article, o: ViewOptions): string {
   if (a.publishedAt != null) meta.push(`${relativeTime(a.publishedAt, o.now)} (${localDateTime(a.publishedAt)})`);
   if (text) meta.push(readingTime(text));
   if (meta.length) out.push(t.dim(wrap(meta.join(' · '))));
-  const where = [a.source, a.url].filter((s): s is string => !!s).map(sanitizeLine);
-  if (where.length) out.push(t.dim(wrap(where.join(' · '))));
+  // A URL is never broken across lines: a broken URL cannot be clicked or copied.
+  const source = a.source ? sanitizeLine(a.source) : null;
+  const url = a.url ? sanitizeLine(a.url) : null;
+  if (source && url && stringWidth(`${source} · ${url}`) <= o.width) out.push(t.dim(`${source} · ${t.link(url)}`));
+  else {
+    if (source) out.push(t.dim(wrap(source)));
+    if (url) out.push(t.dim(t.link(url)));
+  }
 
   if (text) out.push('', wrap(sanitize(text).replace(/\t/g, '    ')));
 
@@ -60,6 +67,18 @@ export function renderArticle(a: Article, o: ViewOptions): string {
     out.pop();
   }
   return out.join('\n') + '\n';
+}
+
+const URL_LINE = /^(?:\[\d+\] )?https?:\/\/\S+$/;
+
+// Hard wrapping is needed for CJK text, which has no spaces to break at, but a
+// line that is just a URL (or a footnote's URL) is left whole.
+function wrapText(text: string, width: number): string {
+  return text
+    .split('\n')
+    .map((line) => (URL_LINE.test(line) ? line : wrapAnsi(line, width, { hard: true, trim: false })))
+    .join('\n')
+    .replace(/[ \t]+$/gm, '');
 }
 
 /** The six newest other articles from the same source, as the seed page shows them. */

@@ -50,7 +50,8 @@ describe('relativeTime', () => {
     expect(relativeTime(Number.NaN, now)).toBe('-');
   });
 
-  it('counts calendar months: 31 Jan to 28 Feb is not a month', () => {
-    expect(relativeTime(Date.parse('2025-01-31T00:00:00Z'), Date.parse('2025-02-28T12:00:00Z'))).toBe('4 weeks ago');
+  it('counts calendar months as date-fns does (month ends line up)', () => {
+    expect(relativeTime(Date.parse('2025-01-31T00:00:00Z'), Date.parse('2025-02-28T12:00:00Z'))).toBe('1 month ago');
+    expect(relativeTime(Date.parse('2025-01-30T00:00:00Z'), Date.parse('2025-02-27T12:00:00Z'))).toBe('4 weeks ago');
   });
 });

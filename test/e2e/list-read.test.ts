@@ -17,9 +17,18 @@ describe('news list on the bundled sample store', () => {
   });
 
   it('shows the seed page\'s Recent Posts ages exactly', async () => {
-    const r = await runNews(['list', '--author', 'Meridian', '--since', '3h']);
-    const recent = r.stdout.trim().split('\n').map((l) => l.split('\t')[4]);
-    expect(recent).toEqual(['16 mins ago', '41 mins ago', '1 hour ago', '2 hours ago', '2 hours ago', '2 hours ago']);
+    const r = await runNews(['list', '--since', '3h']);
+    const rows = r.stdout.trim().split('\n').map((l) => l.split('\t'));
+    // The two newest articles are invented ones; the seed's six follow.
+    expect(rows.slice(2).map((f) => f[1])).toEqual([
+      'Hina Khan Hails 11 Years Of PM Modi’s Leadership; Highlights National Progress',
+      'Subhash Ghai Hails PM Modi’s Transformative Vision For India',
+      'India & Central Asia Boost Rare Earth Cooperation At Delhi Meet',
+      'PM Modi’s Beej Se Bazaar Tak Vision Reshapes Indian Agriculture',
+      'EV Sales Cross 4% Mark In May; Signalling Steady Shift To Green Mobility',
+      'Self-Reliant Defence Industry Marks India’s Strategic Security Ascent',
+    ]);
+    expect(rows.slice(2).map((f) => f[4])).toEqual(['16 mins ago', '41 mins ago', '1 hour ago', '2 hours ago', '2 hours ago', '2 hours ago']);
   });
 
   it('prints a bare JSON array with the stable schema', async () => {
@@ -36,7 +45,7 @@ describe('news list on the bundled sample store', () => {
   it('keeps only --fields, in NDJSON one object per line', async () => {
     const r = await runNews(['list', '--ndjson', '--fields', 'title,url', '--category', 'world', '--since', '2h']);
     expect(r.stdout).toBe(
-      '{"title":"India & Central Asia Boost Rare Earth Cooperation At Delhi Meet","url":"https://www.meridianherald.example/world/india-central-asia-rare-earth-cooperation-delhi-meet"}\n',
+      '{"title":"India & Central Asia Boost Rare Earth Cooperation At Delhi Meet","url":"https://www.meridianherald.example/world/india-central-asia-boost-rare-earth-cooperation"}\n',
     );
   });
 
@@ -100,7 +109,7 @@ describe('hostile text never reaches the terminal raw', () => {
     expect(r.code).toBe(0);
     for (const line of r.stdout.split('\n')) expect(line).not.toMatch(CONTROL);
     expect(r.stdout).toContain('Line one [2J cleared');
-    expect(r.stdout).toContain('Src]8;;https://xlink]8;;');
+    expect(r.stdout).toContain('Src]8;;https://x\\link]8;;\\ · https://evil.example/a');
   });
 
   it('escapes controls in JSON instead of dropping them', async () => {
@@ -117,14 +126,16 @@ describe('news read', () => {
   it('shows the seed article like the seed page', async () => {
     const r = await runNews(['read', 'russia-anticipates-jinping-visit-in-the-days-to-come']);
     const lines = r.stdout.split('\n');
-    expect(lines.slice(0, 4)).toEqual([
+    expect(lines.slice(0, 5)).toEqual([
       'World',
       'Russia anticipates Jinping visit in the days to come',
-      'By Parijat Tripathi · 2 years ago (Tue 14 Mar 2023 09:30 UTC) · 2 min read',
-      'Meridian Herald · https://www.meridianherald.example/world/russia-anticipates-jinping-visit-in-the-days-to-come',
+      'By Parijat Tripathi · 2 years ago (Tue 14 Mar 2023 09:30 UTC) · 1 min read',
+      'Meridian Herald',
+      'https://www.meridianherald.example/world/russia-anticipates-jinping-visit-in-the-days-to-come',
     ]);
-    expect(lines[5]).toBe('On the sidelines of the Russia-Ukrain war, the Russian government anticipates a');
-    expect(lines.every((l) => [...l].length <= 80)).toBe(true);
+    expect(lines[6]).toBe('On the sidelines of the Russia-Ukrain war, the Russian government anticipates a');
+    expect(lines.filter((l) => !l.startsWith('https://')).every((l) => [...l].length <= 80)).toBe(true);
+    expect(lines.every((l) => !l.endsWith(' '))).toBe(true);
     const recent = r.stdout.slice(r.stdout.indexOf('Recent posts'));
     expect(recent).toContain('Hina Khan Hails 11 Years Of PM Modi’s Leadership; Highlights National Progress\nAs the nation marks 11 years under PM Modi\'s leadership, actress Hina Khan shares her…\n16 mins ago · hina-khan');
     expect(r.code).toBe(0);

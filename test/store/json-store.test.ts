@@ -56,7 +56,7 @@ describe('parseStoreText', () => {
 
   it('names line and column of a JSON syntax error', () => {
     expect(() => parseStoreText('[\n  {"title": "a"},\n  {"title": tru}\n]', 'bad.json')).toThrowError(
-      new DataError('bad.json: not valid JSON at line 3, column 14'),
+      new DataError('bad.json: not valid JSON at line 3, column 13'),
     );
     expect(() => parseStoreText('[{"title": "a"},]', 'bad.json')).toThrowError(/line 1, column 17/);
     expect(() => parseStoreText('', 'empty.json')).toThrowError(/line 1, column 1/);
