@@ -1,0 +1,145 @@
+// Atom 1.0 and 0.3 entries as ArticleDrafts (docs/feed-mapping.md). Text
+// constructs follow their `type`: text is plain, html is escaped HTML, xhtml is
+// inline markup written back out as HTML.
+import type { ArticleDraft } from '../article.js';
+import { categoriesField, titleField, urlField } from '../core/fields.js';
+import { parseDate } from '../core/dates.js';
+import { NS } from './namespaces.js';
+import type { XmlElement } from './xml.js';
+import { attr, childElements, childNamed, childrenNamed, hasElementChildren, innerMarkup, textOf, type NsSet } from './xml-tree.js';
+import { Enclosures, firstAuthors, firstBody, firstText, idField, type RawText } from './draft-fields.js';
+import { baseOf, mediaDescriptions, mediaThumbnails } from './xml-fields.js';
+import type { FeedContent } from './feed-content.js';
+
+/** Atom 1.0, Atom 0.3, and no namespace at all (feeds that forgot to declare it). */
+const ATOM: NsSet = [NS.atom, NS.atom03, null];
+
+const IANA_REL = 'http://www.iana.org/assignments/relation/';
+
+export function parseAtom(root: XmlElement, url: string | null): FeedContent {
+  const alternate = linksOf(root, 'alternate')[0];
+  const fetchedBase = baseOf(root, url);
+  const link = alternate === undefined ? null : urlField(attr(alternate, 'href'), baseOf(alternate, fetchedBase));
+  // Relative links resolve against xml:base, else the fetched URL, else the feed's alternate link.
+  const base = baseOf(root, url ?? link);
+  const source = firstText([textConstruct(childNamed(root, 'title', ATOM))]);
+  const feedAuthors = authorNames(root);
+
+  const drafts: ArticleDraft[] = [];
+  for (const entry of childrenNamed(root, 'entry', ATOM)) {
+    // An entry the document ended inside is incomplete; the caller warns about it.
+    if (!entry.closed) break;
+    drafts.push(atomEntry(entry, baseOf(entry, base), source, feedAuthors));
+  }
+  return { format: 'atom', title: source, link, drafts };
+}
+
+function atomEntry(entry: XmlElement, base: string | null, source: string | null, feedAuthors: string[]): ArticleDraft {
+  const alternate = linksOf(entry, 'alternate')[0];
+  const url = alternate === undefined ? null : urlField(attr(alternate, 'href'), baseOf(alternate, base));
+
+  const summaryText = textConstruct(childNamed(entry, 'summary', ATOM));
+  const { body, html } = firstBody([
+    textConstruct(childNamed(entry, 'content', ATOM)),
+    summaryText,
+    ...mediaDescriptions(entry),
+  ]);
+  const summary = firstText([summaryText]);
+  const title = textConstruct(childNamed(entry, 'title', ATOM));
+
+  const enclosures = new Enclosures();
+  for (const l of linksOf(entry, 'enclosure')) {
+    enclosures.add(attr(l, 'href'), baseOf(l, base), attr(l, 'type'), attr(l, 'length'));
+  }
+
+  let image: string | null = null;
+  for (const [raw, b] of mediaThumbnails(entry, base)) {
+    image = urlField(raw, b);
+    if (image !== null) break;
+  }
+
+  const categories = categoriesField(
+    childrenNamed(entry, 'category', ATOM).map((c) => {
+      const term = attr(c, 'term');
+      return term !== null && term.trim() !== '' ? term : attr(c, 'label');
+    }),
+  );
+  const updatedAt = dateOf(entry, ['updated', 'modified']);
+  const idEl = childNamed(entry, 'id', ATOM);
+  return {
+    id: idField(idEl === undefined ? null : textOf(idEl)) ?? url,
+    title: titleField(title?.raw, title?.isHtml, body ?? summary),
+    url,
+    source,
+    category: categories[0] ?? null,
+    categories,
+    author: firstAuthors([authorNames(entry), feedAuthors]),
+    publishedAt: dateOf(entry, ['published', 'issued']) ?? updatedAt,
+    updatedAt,
+    summary,
+    body,
+    html,
+    enclosures: enclosures.list,
+    image,
+  };
+}
+
+/** Links with the given relation; a link without `rel` is an alternate. */
+function linksOf(el: XmlElement, rel: string): XmlElement[] {
+  return childrenNamed(el, 'link', ATOM).filter((l) => {
+    let r = attr(l, 'rel')?.trim().toLowerCase() ?? 'alternate';
+    if (r.startsWith(IANA_REL)) r = r.slice(IANA_REL.length);
+    return r === rel;
+  });
+}
+
+/** `author/name` of every author; a bare `<author>Name</author>` is read as a name too. */
+function authorNames(el: XmlElement): string[] {
+  const names: string[] = [];
+  for (const a of childrenNamed(el, 'author', ATOM)) {
+    const name = childNamed(a, 'name', ATOM);
+    if (name !== undefined) names.push(textOf(name));
+    else if (!hasElementChildren(a)) names.push(textOf(a));
+  }
+  return names;
+}
+
+function dateOf(el: XmlElement, names: readonly string[]): number | null {
+  for (const local of names) {
+    for (const c of childrenNamed(el, local, ATOM)) {
+      const ms = parseDate(textOf(c));
+      if (ms !== null) return ms;
+    }
+  }
+  return null;
+}
+
+/**
+ * An Atom text construct (or content) as raw text and whether it is HTML.
+ * Atom 1.0 says `type="text|html|xhtml"`; Atom 0.3 says a MIME type and a
+ * `mode` of xml, escaped or base64. Out-of-line (`src`) and binary content has
+ * no text.
+ */
+export function textConstruct(el: XmlElement | undefined): RawText | null {
+  if (el === undefined || attr(el, 'src') !== null) return null;
+  const type = attr(el, 'type')?.trim().toLowerCase() ?? 'text';
+  const mode = attr(el, 'mode')?.trim().toLowerCase() ?? '';
+  if (mode === 'base64') {
+    if (!isTextual(type)) return null;
+    return { raw: Buffer.from(textOf(el), 'base64').toString('utf8'), isHtml: type.includes('html') };
+  }
+  if (type === 'xhtml' || type === 'application/xhtml+xml') {
+    const elements = childElements(el);
+    const div = elements.length === 1 && elements[0]!.local === 'div' ? elements[0]! : el;
+    return { raw: innerMarkup(div), isHtml: true };
+  }
+  if (type === 'html' || type === 'text/html') {
+    return { raw: hasElementChildren(el) ? innerMarkup(el) : textOf(el), isHtml: true };
+  }
+  if (!isTextual(type)) return null;
+  return { raw: textOf(el), isHtml: false };
+}
+
+function isTextual(type: string): boolean {
+  return type === 'text' || type.startsWith('text/') || type.endsWith('+xml') || type.endsWith('/xml');
+}

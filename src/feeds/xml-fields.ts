@@ -1,0 +1,55 @@
+// Reading feed fields out of XML elements: a field's raw text (with unescaped
+// markup written back as HTML), its xml:base, and the Media RSS elements that
+// RSS and Atom feeds share.
+import { NS } from './namespaces.js';
+import type { XmlElement } from './xml.js';
+import { attr, childrenNamed, hasElementChildren, innerMarkup, textOf, type NsSet } from './xml-tree.js';
+import { rebase, type Enclosures, type RawText } from './draft-fields.js';
+
+export const MEDIA: NsSet = [NS.media];
+
+/**
+ * An element's value as a feed field. Element children mean the publisher put
+ * HTML in without escaping it; it is written back out and read as HTML.
+ */
+export function rawText(el: XmlElement | undefined, isHtml?: boolean): RawText | null {
+  if (el === undefined) return null;
+  if (hasElementChildren(el)) return { raw: innerMarkup(el), isHtml: true };
+  return { raw: textOf(el), isHtml };
+}
+
+export function baseOf(el: XmlElement, base: string | null): string | null {
+  return rebase(attr(el, 'base', NS.xml), base);
+}
+
+/** Direct children, then the same inside each `media:group` (and `media:content`), in that order. */
+export function mediaElements(item: XmlElement, local: string, containers: readonly string[] = ['group']): XmlElement[] {
+  const found = childrenNamed(item, local, MEDIA);
+  for (const c of containers) {
+    for (const group of childrenNamed(item, c, MEDIA)) found.push(...childrenNamed(group, local, MEDIA));
+  }
+  return found;
+}
+
+/** `media:description`, whose `type` says html or plain (Media RSS's default is plain). */
+export function mediaDescriptions(item: XmlElement): RawText[] {
+  const out: RawText[] = [];
+  for (const d of mediaElements(item, 'description')) {
+    const type = attr(d, 'type')?.trim().toLowerCase();
+    const raw = rawText(d, type === 'html' ? true : type === 'plain' ? false : undefined);
+    if (raw !== null) out.push(raw);
+  }
+  return out;
+}
+
+export function mediaThumbnails(item: XmlElement, base: string | null): [string | null, string | null][] {
+  return mediaElements(item, 'thumbnail', ['group', 'content']).map((t) => [attr(t, 'url'), baseOf(t, base)]);
+}
+
+export function mediaContents(item: XmlElement): XmlElement[] {
+  return mediaElements(item, 'content');
+}
+
+export function addMediaEnclosures(item: XmlElement, base: string | null, into: Enclosures): void {
+  for (const m of mediaContents(item)) into.add(attr(m, 'url'), baseOf(m, base), attr(m, 'type'), attr(m, 'fileSize'));
+}

@@ -1,0 +1,233 @@
+// A tolerant XML scanner for feeds. It builds a light element tree without
+// recursion (so no nesting depth can overflow the stack), never reads the DTD
+// (so no entity expansion, no external entities, no fetches), and recovers from
+// the mistakes real feeds make the way a liberal parser does. Only a document
+// that ends inside markup or with elements still open is a fault; it is
+// reported with its line so the caller can keep the complete items before it.
+import { decodeXmlText } from './xml-entities.js';
+import { canonicalNamespace, conventionalNamespace } from './namespaces.js';
+import { TagScan, isNameStart, isSpace, nameEnd, scanAttributes, skipDoctype } from './xml-lexer.js';
+
+export type XmlChild = XmlElement | string;
+
+export interface XmlElement {
+  /** Qualified name as written, e.g. `content:encoded`. */
+  name: string;
+  local: string;
+  /** Resolved namespace URI, null when there is none. */
+  ns: string | null;
+  /** By qualified name; no Object.prototype behind it, so `__proto__` is just a name. Read-only. */
+  attrs: Record<string, string>;
+  /** Namespace URI of each prefixed attribute (null when none has a prefix). */
+  attrNs: Record<string, string | null> | null;
+  children: XmlChild[];
+  /** 1-based line of the start tag. */
+  line: number;
+  /** False when the document ended before this element did. */
+  closed: boolean;
+}
+
+export interface XmlFault {
+  line: number;
+  message: string;
+}
+
+export interface XmlDocument {
+  root: XmlElement | null;
+  /** Set when the document is cut short; the tree holds what came before. */
+  fault: XmlFault | null;
+}
+
+// Leaf elements are most of a feed; they share this until they get a child, and
+// then get an array of exactly the size they need.
+const NO_CHILDREN: XmlChild[] = Object.freeze([]) as unknown as XmlChild[];
+
+/** One per distinct tag name: the split name, and how many are open right now. */
+interface TagName {
+  name: string;
+  prefix: string;
+  local: string;
+  open: number;
+}
+
+interface NsBinding {
+  depth: number;
+  prefix: string;
+  uri: string | null;
+}
+
+export function parseXml(text: string): XmlDocument {
+  const len = text.length;
+  const stack: XmlElement[] = [];
+  const bindings: NsBinding[] = [];
+  // Counting open elements per name lets an end tag that matches nothing be
+  // dropped at once instead of searching a deep stack every time.
+  const names = new Map<string, TagName>();
+  const scan = new TagScan();
+  const tagName = (name: string): TagName => {
+    let t = names.get(name);
+    if (t === undefined) {
+      const colon = name.indexOf(':');
+      t = { name, prefix: colon > 0 ? name.slice(0, colon) : '', local: colon > 0 ? name.slice(colon + 1) : name, open: 0 };
+      names.set(name, t);
+    }
+    return t;
+  };
+  let root: XmlElement | null = null;
+  let fault: XmlFault | null = null;
+
+  // Lines are counted lazily, by jumping from newline to newline, and only up to
+  // the start tags that ask; the next newline is remembered so a long line is
+  // searched once, not once per tag.
+  let line = 1;
+  let nextNewline = text.indexOf('\n');
+  const lineAt = (p: number): number => {
+    while (nextNewline !== -1 && nextNewline < p) {
+      line++;
+      nextNewline = text.indexOf('\n', nextNewline + 1);
+    }
+    return line;
+  };
+  const stop = (p: number, message: string): XmlDocument => {
+    fault = { line: lineAt(p), message };
+    return { root, fault };
+  };
+
+  const appendText = (s: string): void => {
+    const top = stack[stack.length - 1];
+    if (top === undefined || s.length === 0) return;
+    const kids = top.children;
+    const last = kids.length - 1;
+    if (last === -1) top.children = [s];
+    else if (typeof kids[last] === 'string') kids[last] += s;
+    else kids.push(s);
+  };
+
+  const resolve = (prefix: string): string | null => {
+    for (let k = bindings.length - 1; k >= 0; k--) {
+      const b = bindings[k]!;
+      if (b.prefix === prefix) return b.uri;
+    }
+    return prefix === '' ? null : conventionalNamespace(prefix);
+  };
+
+  const popTo = (index: number): void => {
+    while (stack.length > index) {
+      const el = stack.pop()!;
+      el.closed = true;
+      names.get(el.name)!.open--;
+      const depth = stack.length;
+      while (bindings.length > 0 && bindings[bindings.length - 1]!.depth >= depth) bindings.pop();
+    }
+  };
+
+  const closeTag = (name: string): void => {
+    if ((names.get(name)?.open ?? 0) === 0) return;
+    for (let k = stack.length - 1; k >= 0; k--) {
+      if (stack[k]!.name === name) {
+        popTo(k);
+        return;
+      }
+    }
+  };
+
+  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  while (pos < len) {
+    const lt = text.indexOf('<', pos);
+    if (lt === -1) {
+      appendText(decodeXmlText(text.slice(pos)));
+      break;
+    }
+    if (lt > pos) appendText(decodeXmlText(text.slice(pos, lt)));
+    const c = text.charCodeAt(lt + 1);
+
+    if (c === 0x21) {
+      // '!': comment, CDATA, DOCTYPE or another declaration
+      if (text.startsWith('<!--', lt)) {
+        const end = text.indexOf('-->', lt + 4);
+        if (end === -1) return stop(lt, 'unterminated comment');
+        pos = end + 3;
+      } else if (text.startsWith('<![CDATA[', lt)) {
+        const end = text.indexOf(']]>', lt + 9);
+        if (end === -1) return stop(lt, 'unterminated CDATA section');
+        appendText(text.slice(lt + 9, end));
+        pos = end + 3;
+      } else {
+        const isDoctype = text.slice(lt + 2, lt + 9).toUpperCase() === 'DOCTYPE';
+        const end = isDoctype ? skipDoctype(text, lt + 9) : text.indexOf('>', lt + 2) + 1;
+        if (end <= 0) return stop(lt, 'unterminated declaration');
+        pos = end;
+      }
+      continue;
+    }
+
+    if (c === 0x3f) {
+      // '?': processing instruction or the XML declaration
+      const end = text.indexOf('?>', lt + 2);
+      if (end === -1) return stop(lt, 'unterminated processing instruction');
+      pos = end + 2;
+      continue;
+    }
+
+    if (c === 0x2f) {
+      const gt = text.indexOf('>', lt + 2);
+      if (gt === -1) return stop(lt, 'unterminated end tag');
+      closeTag(text.slice(lt + 2, nameEnd(text, lt + 2)));
+      pos = gt + 1;
+      continue;
+    }
+
+    if (!isNameStart(c)) {
+      // A '<' that starts no markup ("a < b", "<3") is text, as browsers read it.
+      appendText('<');
+      pos = lt + 1;
+      continue;
+    }
+
+    const tagLine = lineAt(lt);
+    const nEnd = nameEnd(text, lt + 1);
+    const tag = tagName(text.slice(lt + 1, nEnd));
+    if (!scanAttributes(text, nEnd, scan)) return stop(lt, 'unterminated start tag');
+    const { attrs, prefixed, selfClosing, xmlns } = scan;
+    if (xmlns !== null) {
+      for (const [prefix, uri] of xmlns) {
+        bindings.push({ depth: stack.length, prefix, uri: uri === '' ? null : canonicalNamespace(uri) });
+      }
+    }
+
+    const el: XmlElement = {
+      name: tag.name,
+      local: tag.local,
+      ns: resolve(tag.prefix),
+      attrs,
+      attrNs: null,
+      children: NO_CHILDREN,
+      line: tagLine,
+      closed: selfClosing,
+    };
+    if (prefixed !== null) {
+      const attrNs = Object.create(null) as Record<string, string | null>;
+      for (const a of prefixed) attrNs[a] = resolve(a.slice(0, a.indexOf(':')));
+      el.attrNs = attrNs;
+    }
+
+    const parent = stack[stack.length - 1];
+    if (parent === undefined) {
+      if (root === null) root = el; // a second top-level element is parsed but kept out of the tree
+    } else if (parent.children.length === 0) parent.children = [el];
+    else parent.children.push(el);
+
+    if (selfClosing) {
+      if (xmlns !== null) while (bindings.length > 0 && bindings[bindings.length - 1]!.depth >= stack.length) bindings.pop();
+    } else {
+      stack.push(el);
+      tag.open++;
+    }
+    pos = scan.end;
+  }
+
+  let end = len;
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+  if (stack.length > 0) return stop(end, `document ended inside <${stack[stack.length - 1]!.name}>`);
+  return root === null ? stop(end, 'no root element') : { root, fault };
+}

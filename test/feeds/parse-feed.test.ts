@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { parseFeed } from '../../src/feeds/parse-feed.js';
+import { DataError } from '../../src/errors.js';
+
+const DRAFT_KEYS = [
+  'author', 'body', 'categories', 'category', 'enclosures', 'html', 'id', 'image', 'publishedAt', 'source', 'summary',
+  'title', 'updatedAt', 'url',
+];
+
+describe('parseFeed', () => {
+  it.each([
+    ['RSS', '<rss><channel><item><title>t</title></item></channel></rss>', 'rss'],
+    ['RDF', '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><item><title>t</title></item></rdf:RDF>', 'rdf'],
+    ['Atom', '<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>t</title></entry></feed>', 'atom'],
+    ['JSON Feed', '{"version":"https://jsonfeed.org/version/1.1","items":[{"title":"t"}]}', 'json-feed'],
+    ['BOM and blank lines first', '\ufeff\n\n<?xml version="1.0"?><rss><channel><item><title>t</title></item></channel></rss>', 'rss'],
+  ])('gives every format the same draft shape: %s', (_name, text, format) => {
+    const feed = parseFeed(text, { label: 'f' });
+    expect(feed.format).toBe(format);
+    expect(feed.drafts).toHaveLength(1);
+    expect(Object.keys(feed.drafts[0]!).sort()).toEqual(DRAFT_KEYS);
+  });
+
+  it('keeps an empty but complete feed', () => {
+    expect(parseFeed('<rss><channel><title>Empty</title></channel></rss>', { label: 'f' })).toMatchObject({ title: 'Empty', drafts: [], warnings: [] });
+  });
+
+  it.each([
+    ['plain text', 'hello world', 'f.txt: not a feed (expected RSS, Atom or JSON Feed)'],
+    ['empty', '', 'f.txt: not a feed (expected RSS, Atom or JSON Feed)'],
+    ['an HTML page', '<!doctype html><html><body>hi</body></html>', 'f.txt: not a feed (the document is <html>, not RSS, RDF or Atom)'],
+    ['OPML', '<?xml version="1.0"?><opml version="2.0"><body/></opml>', 'f.txt: not a feed (the document is <opml>, not RSS, RDF or Atom)'],
+    ['only a declaration', '<?xml version="1.0"?>', 'f.txt: not a feed (no XML element found)'],
+    ['cut before any item', '<rss>\n<channel>\n<title>x</title>\n<item><title>y', 'f.txt: malformed XML at line 4 (document ended inside <title>), before any complete item'],
+  ])('rejects %s with one line naming the label', (_name, text, message) => {
+    let error: unknown;
+    try {
+      parseFeed(text, { label: 'f.txt' });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(DataError);
+    expect((error as Error).message).toBe(message);
+  });
+
+  it.each([
+    ['one item', 1, 'showing the 1 item before it'],
+    ['three items', 3, 'showing the 3 items before it'],
+  ])('warns about a cut-short feed and keeps the items before it: %s', (_name, n, tail) => {
+    const items = Array.from({ length: n }, (_, i) => `<item><title>${i}</title></item>\n`).join('');
+    const text = `<rss>\n<channel>\n${items}<item><title>cut`;
+    const feed = parseFeed(text, { label: 'cut.xml' });
+    expect(feed.drafts.map((d) => d.title)).toEqual(Array.from({ length: n }, (_, i) => String(i)));
+    expect(feed.warnings).toEqual([`cut.xml: malformed XML at line ${n + 3}; ${tail}`]);
+  });
+
+  it('keeps every item when only the closing tags are missing', () => {
+    const feed = parseFeed('<rss><channel><item><title>a</title></item><item><title>b</title></item>', { label: 'f' });
+    expect(feed.drafts).toHaveLength(2);
+    expect(feed.warnings).toEqual(['f: malformed XML at line 1; showing the 2 items before it']);
+  });
+});
