@@ -62,7 +62,10 @@ export function renderArticle(a: Article, o: ViewOptions): string {
     for (const r of o.recent) {
       out.push(wrap(`${t.bold(sanitizeLine(r.title))}`));
       if (r.summary) out.push(wrap(sanitizeLine(r.summary)));
-      out.push(t.dim(`${relativeTime(r.publishedAt, o.now)} · ${r.slug}`), '');
+      const age = relativeTime(r.publishedAt, o.now);
+      // The slug is what to type next; it is never broken, so it gets its own line when long.
+      const meta = stringWidth(`${age} · ${r.slug}`) <= o.width ? `${age} · ${r.slug}` : `${age}\n${r.slug}`;
+      out.push(t.dim(meta), '');
     }
     out.pop();
   }

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Article } from '../article.js';
 import { finishArticles } from '../core/articles.js';
 import { DataError, NotFoundError } from '../errors.js';
+import { type BytesMeta, advertisedFeed, interpretBytes } from './interpret.js';
 
 export interface LoadContext {
   env: Record<string, string | undefined>;
@@ -58,42 +59,22 @@ function readLocal(path: string): Uint8Array {
   }
 }
 
-interface ParseArgs {
-  label: string;
-  httpCharset: string | null;
-  baseUrl: string | null;
+interface ParseArgs extends BytesMeta {
   ctx: LoadContext;
   depth: number;
 }
 
 async function parseBytes(bytes: Uint8Array, a: ParseArgs): Promise<Loaded> {
-  const { decodeBytes } = await import('../io/charset.js');
-  const { detectKind } = await import('../feeds/detect.js');
-  const { text } = decodeBytes(bytes, a.httpCharset);
-  const kind = detectKind(text);
-  if (kind === 'json-store') {
-    const { parseStoreText } = await import('../store/json-store.js');
-    const { drafts, warnings } = parseStoreText(text, a.label);
-    reportWarnings(warnings, a.ctx.warn);
-    return { articles: finishArticles(drafts), label: a.label, title: null };
-  }
-  if (kind === 'json-feed' || kind === 'xml-feed') {
-    const { parseFeed } = await import('../feeds/parse-feed.js');
-    const feed = parseFeed(text, { url: a.baseUrl, label: a.label });
-    reportWarnings(feed.warnings, a.ctx.warn);
-    return { articles: finishArticles(feed.drafts), label: a.label, title: feed.title };
-  }
-  if (kind === 'html') {
-    const { findFeedLinks } = await import('../feeds/discover.js');
-    const links = findFeedLinks(text, a.baseUrl);
-    const target = links[0];
-    if (!target || a.depth > 0) throw new DataError(`${a.label}: not a feed (an HTML page that advertises no feed)`);
-    if (!isUrl(target.url)) throw new DataError(`${a.label}: the page's feed link ${target.url} is not an http(s) URL`);
+  const result = await interpretBytes(bytes, a);
+  if (result.kind === 'html') {
+    // Autodiscovery: follow the page's advertised feed, once.
+    if (a.depth > 0) throw new DataError(`${a.label}: not a feed (an HTML page that advertises no feed)`);
     const { fetchForReading } = await import('./fetch-source.js');
-    const res = await fetchForReading(target.url, a.ctx);
+    const res = await fetchForReading(advertisedFeed(result, a.label), a.ctx);
     return parseBytes(res.bytes, { ...a, label: res.label, httpCharset: res.httpCharset, baseUrl: res.baseUrl, depth: a.depth + 1 });
   }
-  throw new DataError(`${a.label}: not a news store or feed (expected JSON, RSS, Atom or JSON Feed)`);
+  reportWarnings(result.warnings, a.ctx.warn);
+  return { articles: finishArticles(result.drafts), label: a.label, title: result.title };
 }
 
 // A store with thousands of broken records should not bury the terminal: the

@@ -37,7 +37,7 @@ describe('news list on the bundled sample store', () => {
     expect(Array.isArray(data)).toBe(true);
     expect(Object.keys(data[0])).toEqual([
       'slug', 'id', 'title', 'url', 'source', 'category', 'categories', 'author',
-      'publishedAt', 'updatedAt', 'summary', 'body', 'html', 'enclosures', 'image',
+      'publishedAt', 'updatedAt', 'summary', 'body', 'html', 'enclosures', 'image', 'read',
     ]);
     expect(data[0].publishedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
   });
@@ -52,7 +52,7 @@ describe('news list on the bundled sample store', () => {
   it('rejects an unknown field as a usage error', async () => {
     const r = await runNews(['list', '--json', '--fields', 'title,nope']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('news: --fields: unknown field "nope"; fields are slug, id, title, url, source, category, categories, author, publishedAt, updatedAt, summary, body, html, enclosures, image\n');
+    expect(r.stderr).toBe('news: --fields: unknown field "nope"; fields are slug, id, title, url, source, category, categories, author, publishedAt, updatedAt, summary, body, html, enclosures, image, read\n');
     expect(r.stdout).toBe('');
   });
 
@@ -137,7 +137,8 @@ describe('news read', () => {
     expect(lines.filter((l) => !l.startsWith('https://')).every((l) => [...l].length <= 80)).toBe(true);
     expect(lines.every((l) => !l.endsWith(' '))).toBe(true);
     const recent = r.stdout.slice(r.stdout.indexOf('Recent posts'));
-    expect(recent).toContain('Hina Khan Hails 11 Years Of PM Modi’s Leadership; Highlights National Progress\nAs the nation marks 11 years under PM Modi\'s leadership, actress Hina Khan shares her…\n16 mins ago · hina-khan');
+    expect(recent).toContain('Hina Khan Hails 11 Years Of PM Modi’s Leadership; Highlights National Progress\nAs the nation marks 11 years under PM Modi\'s leadership, actress Hina Khan\nshares her…\n16 mins ago\nhina-khan-hails-11-years-of-pm-modi-s-leadership-highlights-national-progress\n');
+    expect(recent).toContain('41 mins ago · subhash-ghai-hails-pm-modi-s-transformative-vision-for-india\n');
     expect(r.code).toBe(0);
   });
 
