@@ -34,7 +34,9 @@ export interface Article {
   image: string | null;
   /** Position in the source's own order (0-based), for `--sort feed`. */
   order: number;
+  /** Read state; only the local store keeps one (undefined elsewhere). */
+  read?: boolean;
 }
 
 /** A record as a parser found it, before slugs are assigned. */
-export type ArticleDraft = Omit<Article, 'slug' | 'order'> & { slug?: string | null };
+export type ArticleDraft = Omit<Article, 'slug' | 'order' | 'read'> & { slug?: string | null };

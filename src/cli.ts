@@ -74,6 +74,8 @@ function makeContext(globals: { color?: boolean }): Context {
       }),
     warn: (m) => stderrLine(`warning: ${m}`),
     notice: (m) => stderrLine(m),
+    errIsTTY: process.stderr.isTTY === true,
+    errWrite: (text) => process.stderr.write(text),
     readStdin: async () => {
       if (process.stdin.isTTY) throw new UsageError('--source - reads standard input, but it is a terminal: pipe a store or feed into news');
       const chunks: Buffer[] = [];
@@ -143,7 +145,8 @@ function buildProgram(): Command {
     .option('--all', 'on a terminal, show every article (through the pager when long)')
     .option('--json', 'print a JSON array of articles (schema in the README)')
     .option('--ndjson', 'print one JSON article per line, streamed')
-    .option('--fields <list>', 'with --json/--ndjson, keep only these fields (e.g. title,url)');
+    .option('--fields <list>', 'with --json/--ndjson, keep only these fields (e.g. title,url)')
+    .option('-u, --unread', 'only unread articles (local store)');
   sourceOptions(filterOptions(list))
     .addHelpText('after', examples([
       'news list --category world --since 2h',
@@ -160,7 +163,8 @@ function buildProgram(): Command {
     .description('show one article: by slug, by row number of `news list`, or by a unique slug prefix')
     .option('--json', 'print the article as JSON')
     .option('-w, --width <columns>', 'wrap text at this width (default: config width or 80, at most the terminal)')
-    .option('--no-pager', 'never page long articles');
+    .option('--no-pager', 'never page long articles')
+    .option('--no-mark', 'do not mark the article read (local store)');
   sourceOptions(filterOptions(read))
     .addHelpText('after', examples([
       'news read russia-anticipates-jinping-visit-in-the-days-to-come',
@@ -170,6 +174,75 @@ function buildProgram(): Command {
     .action(async (ref: string, opts, cmd: Command) => {
       const { runRead } = await import('./commands/read.js');
       await runRead(ref, opts, makeContext(cmd.optsWithGlobals()));
+    });
+
+  program
+    .command('fetch [names...]')
+    .description('fetch all (or the named) subscriptions into the local store')
+    .option('-j, --concurrency <n>', 'feeds fetched at once (default: config concurrency or 8)')
+    .option('--timeout <seconds>', 'per-request timeout (default 20)')
+    .option('--max-size <MiB>', 'largest feed accepted, after decompression (default 20)')
+    .addHelpText('after', examples([
+      'news fetch                          every subscription',
+      'news fetch "Hacker News" --timeout 5',
+      '*/15 * * * * news fetch 2>>~/.cache/news-fetch.log   (cron)',
+    ]))
+    .action(async (names: string[], opts, cmd: Command) => {
+      const { runFetch } = await import('./commands/fetch.js');
+      await runFetch(names, opts, makeContext(cmd.optsWithGlobals()));
+    });
+
+  program
+    .command('feeds [action] [args...]')
+    .description('manage subscriptions: add, list, remove, rename, import, export (default: list)')
+    .option('--name <name>', 'with add: the name to show (default: the feed\'s title)')
+    .option('--category <name>', 'with add: a category for the subscription')
+    .option('--no-check', 'with add: do not fetch the feed to check it first')
+    .option('--keep-articles', 'with remove: keep the feed\'s articles in the local store')
+    .option('--json', 'with list: print subscriptions as JSON')
+    .addHelpText('after', examples([
+      'news feeds add https://example.org/feed.xml --category tech',
+      'news feeds import subscriptions.opml',
+      'news feeds export > subscriptions.opml',
+    ]))
+    .action(async (action: string | undefined, args: string[], opts, cmd: Command) => {
+      const { runFeeds } = await import('./commands/feeds.js');
+      await runFeeds(action ?? 'list', args, opts, makeContext(cmd.optsWithGlobals()));
+    });
+
+  filterOptions(
+    program
+      .command('mark [refs...]')
+      .description('mark articles of the local store read (or --unread)')
+      .option('-u, --unread', 'mark unread instead')
+      .option('--all', 'every article of the list (with the filters given)'),
+  )
+    .addHelpText('after', examples(['news mark 1 3 4', 'news mark --all --category sports', 'news mark some-slug --unread']))
+    .action(async (refs: string[], opts, cmd: Command) => {
+      const { runMark } = await import('./commands/mark.js');
+      await runMark(refs, opts, makeContext(cmd.optsWithGlobals()));
+    });
+
+  sourceOptions(
+    filterOptions(
+      program
+        .command('count')
+        .description('print the number of articles (or --unread ones): for status bars and prompts')
+        .option('-u, --unread', 'count only unread articles (local store)'),
+    ),
+  )
+    .addHelpText('after', examples(['news count --unread', 'news count --since 1d --category world']))
+    .action(async (opts, cmd: Command) => {
+      const { runCount } = await import('./commands/count.js');
+      await runCount(opts, makeContext(cmd.optsWithGlobals()));
+    });
+
+  program
+    .command('doctor')
+    .description('check the config and local store, and explain how to recover from problems')
+    .action(async (_opts, cmd: Command) => {
+      const { runDoctor } = await import('./commands/doctor.js');
+      await runDoctor(makeContext(cmd.optsWithGlobals()));
     });
 
   program

@@ -20,6 +20,10 @@ export interface Context {
   /** One message line to stderr (without the trailing newline). */
   warn(message: string): void;
   notice(message: string): void;
+  /** Whether stderr is a terminal (live progress goes there). */
+  errIsTTY: boolean;
+  /** Raw text to stderr, for progress lines; untrusted text must be sanitized first. */
+  errWrite(text: string): void;
   readStdin(): Promise<Uint8Array>;
   /** Shows long text through the pager on a terminal (the caller decides when). */
   page(text: string): Promise<void>;

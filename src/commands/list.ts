@@ -11,10 +11,13 @@ import { type FilterOptions, type SourceOptions, positiveInteger, readArticles, 
 export interface ListOptions extends SourceOptions, FilterOptions {
   limit?: string;
   all?: boolean;
+  unread?: boolean;
   json?: boolean;
   ndjson?: boolean;
   fields?: string;
 }
+
+const BODY_FIELDS: readonly JsonField[] = ['summary', 'body', 'html', 'enclosures'];
 
 // Lines a table needs besides its rows: top border, head, head rule, bottom
 // border, footer, and the shell prompt after it.
@@ -38,7 +41,13 @@ export async function runList(o: ListOptions, ctx: Context): Promise<void> {
   const limit = o.limit === undefined ? null : positiveInteger(o.limit, '--limit');
   const query = toQuery(o, ctx.now);
 
-  const selected = selectArticles(await readArticles(o, ctx), query);
+  const set = await readArticles(o, ctx);
+  // Bodies are loaded only when something reads them: --search, or JSON fields.
+  const needBodies = (o.json || o.ndjson) && (!fields || fields.some((f) => BODY_FIELDS.includes(f)));
+  const pool = query.search ? set.fill(set.articles) : set.articles;
+  const matching = selectArticles(pool, { ...query, unread: o.unread ?? false });
+  const selected = needBodies && !query.search ? set.fill(matching) : matching;
+  if (o.unread && !set.local) throw new UsageError('--unread needs the local store (read state is kept there): subscribe and run "news fetch"');
   const shown = limit == null ? selected : selected.slice(0, limit);
 
   if (o.json) return writeJsonArray(shown, fields, ctx);
@@ -58,11 +67,14 @@ export async function runList(o: ListOptions, ctx: Context): Promise<void> {
   // footer says how many more there are: headlines are for scanning, not paging.
   const fit = Math.max(5, ctx.rows - TABLE_CHROME);
   const rows = limit == null && !o.all ? selected.slice(0, fit) : shown;
-  const table = renderTable(rows, { now: ctx.now, width: ctx.columns, theme: ctx.theme });
+  const table = renderTable(rows, { now: ctx.now, width: ctx.columns, theme: ctx.theme, isUnread: set.local ? (a) => a.read === false : undefined });
   const hidden = selected.length - rows.length;
-  const footer = hidden > 0
-    ? `${rows.length} of ${selected.length} articles · ${hidden} more with --all or --limit N`
-    : `${selected.length} ${selected.length === 1 ? 'article' : 'articles'}`;
+  const unread = set.local ? selected.filter((a) => a.read === false).length : null;
+  const footer = [
+    hidden > 0 ? `${rows.length} of ${selected.length} articles` : `${selected.length} ${selected.length === 1 ? 'article' : 'articles'}`,
+    ...(unread == null ? [] : [`${unread} unread`]),
+    ...(hidden > 0 ? [`${hidden} more with --all or --limit N`] : []),
+  ].join(' · ');
   const text = table + ctx.theme.dim(footer) + '\n';
   if (o.all && text.split('\n').length > ctx.rows) await ctx.page(text);
   else await ctx.out(text);

@@ -6,6 +6,8 @@ import { SORT_KEYS } from '../core/filter.js';
 import { parseMoment } from '../core/time-window.js';
 import { UsageError } from '../errors.js';
 import { SAMPLE_NOTICE, chooseSource } from '../sources/choose.js';
+import type { LocalStore } from '../store/local-store.js';
+import { localStore, userAgent } from './local.js';
 import { loadSource } from '../sources/load.js';
 import type { Context } from './context.js';
 
@@ -25,19 +27,43 @@ export interface FilterOptions {
   reverse?: boolean;
 }
 
-export async function readArticles(o: SourceOptions, ctx: Context): Promise<Article[]> {
-  const chosen = chooseSource(o.source, ctx.env, ctx.config);
-  if (chosen.sample) ctx.notice(SAMPLE_NOTICE);
+export interface ArticleSet {
+  articles: Article[];
+  /** The local store when that is the source (read state lives there). */
+  local: LocalStore | null;
+  /** Summary, body and HTML for these articles (the local store loads them on demand). */
+  fill(articles: readonly Article[]): Article[];
+}
+
+export async function readArticles(o: SourceOptions, ctx: Context): Promise<ArticleSet> {
+  const local = localStore(ctx);
+  const chosen = chooseSource(o.source, ctx.env, ctx.config, () => local.exists());
+  if (chosen.kind === 'local') return readLocal(local);
+  if (chosen.kind === 'sample') ctx.notice(SAMPLE_NOTICE);
   const loaded = await loadSource(chosen.source, {
     env: ctx.env,
     stdin: ctx.readStdin,
     warn: ctx.warn,
-    userAgent: `news/${ctx.version} (+https://github.com/news-cli/news)`,
+    userAgent: userAgent(ctx),
     signal: ctx.signal,
     ...(o.timeout !== undefined && { timeoutMs: positiveNumber(o.timeout, '--timeout') * 1000 }),
     ...(o.maxSize !== undefined && { maxBytes: positiveNumber(o.maxSize, '--max-size') * 1024 * 1024 }),
   });
-  return loaded.articles;
+  return { articles: loaded.articles, local: null, fill: (a) => [...a] };
+}
+
+// Headlines only at first: listing must not parse every body.
+function readLocal(local: LocalStore): ArticleSet {
+  const store = local.read();
+  return {
+    articles: local.articles(store, 'none'),
+    local,
+    fill(articles) {
+      const want = new Set(articles.map((a) => a.slug));
+      const full = new Map(local.articles(store, (slug) => want.has(slug)).filter((a) => want.has(a.slug)).map((a) => [a.slug, a]));
+      return articles.map((a) => full.get(a.slug) ?? a);
+    },
+  };
 }
 
 function positiveNumber(value: string, option: string): number {

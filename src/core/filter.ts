@@ -13,6 +13,8 @@ export interface ListQuery {
   until?: number | null;
   sort?: SortKey;
   reverse?: boolean;
+  /** Only articles not yet read (the local store's read state). */
+  unread?: boolean;
 }
 
 const fold = (s: string) => s.toLocaleLowerCase('en');
@@ -24,6 +26,7 @@ const fold = (s: string) => s.toLocaleLowerCase('en');
  * --since/--until keep only dated articles inside the window.
  */
 export function matches(a: Article, q: ListQuery): boolean {
+  if (q.unread && a.read !== false) return false;
   if (q.category) {
     const want = fold(q.category);
     const cats = a.categories.length ? a.categories : a.category ? [a.category] : [];

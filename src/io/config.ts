@@ -18,6 +18,8 @@ export interface Config {
   width?: number;
   pager?: boolean;
   color?: 'auto' | 'always' | 'never';
+  retention?: number;
+  concurrency?: number;
 }
 
 interface KeySpec {
@@ -31,17 +33,21 @@ const bool = (key: string) => (v: string) => {
   throw new UsageError(`${key} takes true or false, not "${v}"`);
 };
 
+const int = (key: string, min: number, max: number) => (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${key} takes a whole number from ${min} to ${max}, not "${v}"`);
+  return n;
+};
+
 export const CONFIG_KEYS: Record<keyof Config, KeySpec> = {
   source: { describe: 'default source: a store or feed file, or an http(s) URL', parse: (v) => v },
   width: {
     describe: 'maximum width of `news read` text (20-400; default 80)',
-    parse: (v) => {
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 20 || n > 400) throw new UsageError(`width takes a whole number from 20 to 400, not "${v}"`);
-      return n;
-    },
+    parse: int('width', 20, 400),
   },
   pager: { describe: 'page long output on a terminal (true/false; default true)', parse: bool('pager') },
+  retention: { describe: 'articles kept per feed in the local store (default 1000)', parse: int('retention', 1, 1_000_000) },
+  concurrency: { describe: 'feeds fetched at once by `news fetch` (1-64; default 8)', parse: int('concurrency', 1, 64) },
   color: {
     describe: 'auto, always or never (default auto; NO_COLOR, FORCE_COLOR and --no-color win)',
     parse: (v) => {
@@ -59,8 +65,8 @@ export function configPath(env: Env): string {
   return join(configDir(env), 'config.json');
 }
 
-/** Reads and checks the config; a missing file is an empty config. */
-export function readConfig(env: Env): Config {
+/** The config file as a JSON object (a missing file is empty); corrupt ones are reported. */
+export function readRawConfig(env: Env): Record<string, unknown> {
   const path = configPath(env);
   let text: string;
   try {
@@ -79,24 +85,35 @@ export function readConfig(env: Env): Config {
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
     throw new DataError(`config ${tildify(path, env)} is not a JSON object; fix or remove it`);
   }
+  return data as Record<string, unknown>;
+}
+
+/** Reads and checks the settings; a missing file is an empty config. */
+export function readConfig(env: Env): Config {
   const config: Config = {};
-  for (const [key, value] of Object.entries(data)) {
-    if (!isConfigKey(key)) continue; // keys of later versions are kept on disk, ignored here
+  for (const [key, value] of Object.entries(readRawConfig(env))) {
+    if (!isConfigKey(key)) continue; // subscriptions and keys of later versions are not settings
     try {
       (config as Record<string, unknown>)[key] = CONFIG_KEYS[key].parse(String(value));
     } catch (err) {
-      throw new DataError(`config ${tildify(path, env)}: ${(err as Error).message}; fix it with "news config set ${key} <value>"`);
+      throw new DataError(`config ${tildify(configPath(env), env)}: ${(err as Error).message}; fix it with "news config set ${key} <value>"`);
     }
   }
   return config;
 }
 
-/** Sets (value) or unsets (undefined) one key, atomically and under the config lock. */
-export async function writeConfigKey(env: Env, key: keyof Config, value: Config[keyof Config] | undefined): Promise<void> {
+export interface ConfStore {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+  delete(key: string): void;
+}
+
+/** Runs one change of the config file through conf, atomically and under the config lock. */
+export async function updateConfig<T>(env: Env, change: (conf: ConfStore) => T): Promise<T> {
   const dir = configDir(env);
-  const lock = await acquireLock(join(dir, '.lock'), tildify(dir, env));
+  const lock = await acquireLock(join(dir, '.lock'), `writing ${tildify(dir, env)}`);
   try {
-    readConfig(env); // refuse to touch a corrupt file: conf would reset it
+    readRawConfig(env); // refuse to touch a corrupt file: conf would reset it
     const { default: Conf } = await import('conf');
     const conf = new Conf<Record<string, unknown>>({
       cwd: dir,
@@ -105,10 +122,15 @@ export async function writeConfigKey(env: Env, key: keyof Config, value: Config[
       projectSuffix: '',
       clearInvalidConfig: false,
     });
-    if (value === undefined) conf.delete(key);
-    else conf.set(key, value);
+    const result = change(conf as unknown as ConfStore);
     if (existsSync(dir)) fsyncDir(dir);
+    return result;
   } finally {
     lock.release();
   }
+}
+
+/** Sets (value) or unsets (undefined) one setting. */
+export function writeConfigKey(env: Env, key: keyof Config, value: Config[keyof Config] | undefined): Promise<void> {
+  return updateConfig(env, (conf) => (value === undefined ? conf.delete(key) : conf.set(key, value)));
 }

@@ -61,7 +61,11 @@ export interface Lock {
   release(): void;
 }
 
-export async function acquireLock(path: string, what: string, waitMs = 5_000): Promise<Lock> {
+/**
+ * `activity` completes "another news process (pid N) is …" when the lock stays
+ * busy past `waitMs`.
+ */
+export async function acquireLock(path: string, activity: string, waitMs = 5_000): Promise<Lock> {
   mkdirSync(dirname(path), { recursive: true });
   const deadline = Date.now() + waitMs;
   for (;;) {
@@ -92,7 +96,7 @@ export async function acquireLock(path: string, what: string, waitMs = 5_000): P
       continue;
     }
     if (Date.now() >= deadline) {
-      throw new LockedError(`another news process${Number.isNaN(owner) ? '' : ` (pid ${owner})`} is writing ${what}; try again when it has finished`);
+      throw new LockedError(`another news process${Number.isNaN(owner) ? '' : ` (pid ${owner})`} is ${activity}; try again when it has finished`);
     }
     await sleep(50);
   }

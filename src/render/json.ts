@@ -5,7 +5,7 @@ import { formatIsoUtc } from '../core/dates.js';
 
 export const JSON_FIELDS = [
   'slug', 'id', 'title', 'url', 'source', 'category', 'categories', 'author',
-  'publishedAt', 'updatedAt', 'summary', 'body', 'html', 'enclosures', 'image',
+  'publishedAt', 'updatedAt', 'summary', 'body', 'html', 'enclosures', 'image', 'read',
 ] as const;
 export type JsonField = (typeof JSON_FIELDS)[number];
 
@@ -25,6 +25,8 @@ export interface ArticleJson {
   html: string | null;
   enclosures: Enclosure[];
   image: string | null;
+  /** true/false in the local store; null for sources without read state. */
+  read: boolean | null;
 }
 
 export function toJsonObject(a: Article): ArticleJson {
@@ -44,6 +46,7 @@ export function toJsonObject(a: Article): ArticleJson {
     html: a.html,
     enclosures: a.enclosures,
     image: a.image,
+    read: a.read ?? null,
   };
 }
 

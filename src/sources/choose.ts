@@ -1,18 +1,24 @@
 // Which source a command reads: --source, else NEWS_SOURCE, else the configured
-// default, else the bundled sample store (the local store of `news fetch` will
-// slot in before the sample once it exists).
+// default, else the local store of `news fetch` once it exists, else the
+// bundled sample store.
 import type { Config } from '../io/config.js';
 
-export interface Chosen {
-  source: string;
-  sample: boolean;
-}
+export type Chosen =
+  | { kind: 'given'; source: string }
+  | { kind: 'local' }
+  | { kind: 'sample'; source: string };
 
-export function chooseSource(flag: string | undefined, env: Record<string, string | undefined>, config: Config): Chosen {
+export function chooseSource(
+  flag: string | undefined,
+  env: Record<string, string | undefined>,
+  config: Config,
+  localExists: () => boolean,
+): Chosen {
   const given = flag ?? (env.NEWS_SOURCE || undefined) ?? config.source;
-  if (given) return { source: given, sample: false };
-  return { source: new URL('./sample-store.json', import.meta.url).pathname, sample: true };
+  if (given) return { kind: 'given', source: given };
+  if (localExists()) return { kind: 'local' };
+  return { kind: 'sample', source: new URL('./sample-store.json', import.meta.url).pathname };
 }
 
 export const SAMPLE_NOTICE =
-  'showing the bundled sample store; read your own with --source <file|url>, or make one the default with "news config set source <file|url>"';
+  'showing the bundled sample store; subscribe with "news feeds add <url>" then "news fetch", or read any feed with --source <file|url>';

@@ -1,0 +1,209 @@
+// The local store on disk, under XDG_DATA_HOME/news: store.json (headlines, read
+// state, fetch state), bodies/*.json (one file per feed), a lock, and a backup of
+// the previous store.json. Every change is one commit: under the lock, re-read,
+// change, write new bodies files, then atomically replace store.json (which is
+// what makes the change real), then delete bodies files nothing refers to.
+// A crash at any instant leaves the old or the new store, never a mix.
+import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Article } from '../article.js';
+import { DataError } from '../errors.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { acquireLock } from '../io/lock.js';
+import { jsonErrorLocation } from './json-error.js';
+import {
+  type BodiesFile,
+  type BodyRecord,
+  type StoreFile,
+  STORE_VERSION,
+  emptyStore,
+  headlineToArticle,
+  migrateStore,
+} from './local-format.js';
+
+export interface StoreMessages {
+  /** Shows a path as the user knows it (~ for home). */
+  show(path: string): string;
+}
+
+export class LocalStore {
+  readonly storePath: string;
+  readonly bodiesDir: string;
+  readonly lockPath: string;
+
+  constructor(readonly dir: string, private readonly msg: StoreMessages) {
+    this.storePath = join(dir, 'store.json');
+    this.bodiesDir = join(dir, 'bodies');
+    this.lockPath = join(dir, 'store.lock');
+  }
+
+  exists(): boolean {
+    return existsSync(this.storePath);
+  }
+
+  /** The store as it is on disk; an empty one when there is none yet. */
+  read(): StoreFile {
+    let text: string;
+    try {
+      text = readFileSync(this.storePath, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return emptyStore();
+      throw new DataError(`cannot read the local store ${this.msg.show(this.storePath)}: ${(err as Error).message}`);
+    }
+    return migrateStore(this.parse(text, this.storePath), this.msg.show(this.storePath));
+  }
+
+  private parse(text: string, path: string): unknown {
+    try {
+      return JSON.parse(text);
+    } catch (err) {
+      const { line, column } = jsonErrorLocation(text, err);
+      throw new DataError(
+        `the local store ${this.msg.show(path)} is corrupt (not valid JSON at line ${line}, column ${column}); it was left untouched: run "news doctor" to recover`,
+      );
+    }
+  }
+
+  readBodies(name: string | null): Record<string, BodyRecord> {
+    if (name == null) return {};
+    const path = join(this.bodiesDir, name);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+        throw new DataError(`the local store refers to ${this.msg.show(path)}, which is missing: run "news doctor"`);
+      }
+      throw err;
+    }
+    const data = this.parse(text, path) as Partial<BodiesFile>;
+    if (!data || typeof data.bodies !== 'object' || data.bodies === null) throw new DataError(`${this.msg.show(path)}: not a news bodies file; run "news doctor"`);
+    return data.bodies;
+  }
+
+  /**
+   * Articles in store order. `bodies` says which articles need summary and body:
+   * none (headlines only, the fast path of `news list`), all, or a chosen few.
+   */
+  articles(store: StoreFile, bodies: 'none' | 'all' | ((slug: string) => boolean) = 'none'): Article[] {
+    const want = bodies === 'none' ? () => false : bodies === 'all' ? () => true : bodies;
+    const loaded = new Map<string, Record<string, BodyRecord>>();
+    const bodiesOf = (feed: string) => {
+      let b = loaded.get(feed);
+      if (!b) loaded.set(feed, (b = this.readBodies(store.feeds[feed]?.bodies ?? null)));
+      return b;
+    };
+    return store.articles.map((h, i) => headlineToArticle(h, i, want(h.slug) ? bodiesOf(h.feed)[h.key] : undefined));
+  }
+
+  /** Runs one change under the lock and commits it atomically. */
+  async commit<T>(change: (store: StoreFile, bodies: BodiesWriter) => T | Promise<T>): Promise<T> {
+    mkdirSync(this.bodiesDir, { recursive: true });
+    const lock = await acquireLock(this.lockPath, `writing the local store ${this.msg.show(this.dir)}`);
+    try {
+      const store = this.read(); // fresh, under the lock: another process may have committed
+      const writer = new BodiesWriter(this, store);
+      const result = await change(store, writer);
+      writer.flush();
+      store.version = STORE_VERSION;
+      this.backupCurrent();
+      writeFileAtomic(this.storePath, serializeStore(store));
+      this.removeUnreferencedBodies(store);
+      return result;
+    } finally {
+      lock.release();
+    }
+  }
+
+  // The previous store.json stays as store.json.bak (a hard link, so taking it
+  // costs nothing and never leaves a moment without store.json).
+  private backupCurrent(): void {
+    if (!existsSync(this.storePath)) return;
+    const bak = `${this.storePath}.bak`;
+    try {
+      unlinkSync(bak);
+    } catch {
+      // no backup yet
+    }
+    linkSync(this.storePath, bak);
+  }
+
+  private removeUnreferencedBodies(store: StoreFile): void {
+    const used = new Set(Object.values(store.feeds).map((f) => f.bodies));
+    // Files the backup refers to stay too, so that the backup is restorable.
+    try {
+      const bak = migrateStore(JSON.parse(readFileSync(`${this.storePath}.bak`, 'utf8')), 'backup');
+      for (const f of Object.values(bak.feeds)) used.add(f.bodies);
+    } catch {
+      // no usable backup: nothing more to keep
+    }
+    // Temporary files can only be left by a process killed mid-write: every write
+    // happens under the lock we hold now.
+    for (const name of readdirSync(this.dir)) {
+      if (name.startsWith('.store.json.') && name.endsWith('.tmp')) tryUnlink(join(this.dir, name));
+    }
+    for (const name of readdirSync(this.bodiesDir)) {
+      if (name.endsWith('.tmp') || (!used.has(name) && name.endsWith('.json'))) {
+        try {
+          unlinkSync(join(this.bodiesDir, name));
+        } catch {
+          // removed already
+        }
+      }
+    }
+  }
+}
+
+/** Collects the bodies a commit changes and writes each feed's file once. */
+export class BodiesWriter {
+  private readonly pending = new Map<string, Record<string, BodyRecord>>();
+  private seq = 0;
+
+  constructor(private readonly local: LocalStore, private readonly store: StoreFile) {}
+
+  get(feed: string): Record<string, BodyRecord> {
+    return this.pending.get(feed) ?? this.local.readBodies(this.store.feeds[feed]?.bodies ?? null);
+  }
+
+  set(feed: string, bodies: Record<string, BodyRecord>): void {
+    this.pending.set(feed, bodies);
+  }
+
+  /** Writes new files (never overwriting one the current store.json uses) and points the feeds at them. */
+  flush(): void {
+    for (const [feed, bodies] of this.pending) {
+      const state = this.store.feeds[feed];
+      if (!state) continue;
+      const name = `${feedFileId(feed)}-${Date.now().toString(36)}-${process.pid}-${this.seq++}.json`;
+      const file: BodiesFile = { version: STORE_VERSION, feed, bodies };
+      writeFileAtomic(join(this.local.bodiesDir, name), serializeBodies(file));
+      state.bodies = name;
+    }
+    this.pending.clear();
+  }
+}
+
+function tryUnlink(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // already gone
+  }
+}
+
+function feedFileId(feed: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < feed.length; i++) h = Math.imul(h ^ feed.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+// One article per line: readable, greppable and diffable, yet compact.
+export function serializeStore(s: StoreFile): string {
+  const articles = s.articles.map((a) => JSON.stringify(a)).join(',\n');
+  return `{"version":${s.version},\n"feeds":${JSON.stringify(s.feeds, null, 1)},\n"articles":[\n${articles}\n]}\n`;
+}
+
+function serializeBodies(b: BodiesFile): string {
+  const entries = Object.entries(b.bodies).map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',\n');
+  return `{"version":${b.version},"feed":${JSON.stringify(b.feed)},"bodies":{\n${entries}\n}}\n`;
+}

@@ -1,0 +1,113 @@
+// Folding one feed's freshly parsed items into the local store: the same article
+// (within a feed, by id, then url, then title and date) is updated in place and
+// keeps its slug, read state and first-seen time; new ones are appended; beyond
+// the retention limit the oldest go first. Pure: the caller does the I/O.
+import type { ArticleDraft } from '../article.js';
+import { SlugAllocator, baseSlug } from '../core/slug.js';
+import type { BodyRecord, Headline, StoreFile } from './local-format.js';
+import { isoOrNull, storedDate } from './local-format.js';
+
+export interface FeedUpdate {
+  feed: string;
+  drafts: readonly ArticleDraft[];
+}
+
+export interface MergeResult {
+  added: number;
+  updated: number;
+  removed: number;
+  /** The feed's bodies after the merge, by article key. */
+  bodies: Record<string, BodyRecord>;
+}
+
+const titleDateKey = (title: string, publishedAt: string | null) => `t:${title}\u0000${publishedAt ?? ''}`;
+
+function keyOf(d: ArticleDraft): string {
+  if (d.id) return `id:${d.id}`;
+  if (d.url) return `url:${d.url}`;
+  return titleDateKey(d.title, isoOrNull(d.publishedAt));
+}
+
+export function mergeFeed(
+  store: StoreFile,
+  update: FeedUpdate,
+  oldBodies: Record<string, BodyRecord>,
+  now: number,
+  retention: number,
+  /** Every slug of the store, shared by all feeds merged in one commit. */
+  slugs: SlugAllocator,
+): MergeResult {
+  const byId = new Map<string, Headline>();
+  const byUrl = new Map<string, Headline>();
+  const byTitleDate = new Map<string, Headline>();
+  for (const h of store.articles) {
+    if (h.feed !== update.feed) continue;
+    if (h.id) byId.set(h.id, h);
+    if (h.url) byUrl.set(h.url, h);
+    byTitleDate.set(titleDateKey(h.title, h.publishedAt), h);
+  }
+
+  const bodies: Record<string, BodyRecord> = { ...oldBodies };
+  const seenAt = isoOrNull(now)!;
+  let added = 0;
+  let updated = 0;
+  const matched = new Set<Headline>();
+  for (const d of update.drafts) {
+    const publishedAt = isoOrNull(d.publishedAt);
+    const existing =
+      (d.id ? byId.get(d.id) : undefined) ??
+      (d.url ? byUrl.get(d.url) : undefined) ??
+      byTitleDate.get(titleDateKey(d.title, publishedAt));
+    // A feed listing the same item twice must not update one article twice.
+    if (existing && matched.has(existing)) continue;
+    const fields = {
+      id: d.id, title: d.title, url: d.url, source: d.source, category: d.category, categories: d.categories,
+      author: d.author, publishedAt, updatedAt: isoOrNull(d.updatedAt), image: d.image,
+    };
+    const body: BodyRecord = { summary: d.summary, body: d.body, html: d.html, enclosures: d.enclosures };
+    if (existing) {
+      matched.add(existing);
+      if (changed(existing, fields) || changedBody(bodies[existing.key], body)) updated++;
+      Object.assign(existing, fields);
+      bodies[existing.key] = body;
+      continue;
+    }
+    const h: Headline = { slug: slugs.allocate(baseSlug(null, d.title, d.id)), feed: update.feed, key: keyOf(d), ...fields, seenAt, read: false };
+    // Keys must stay unique within the feed even when a feed reuses a title and date.
+    while (bodies[h.key]) h.key += '+';
+    store.articles.push(h);
+    matched.add(h);
+    bodies[h.key] = body;
+    if (h.id) byId.set(h.id, h);
+    if (h.url) byUrl.set(h.url, h);
+    byTitleDate.set(titleDateKey(h.title, h.publishedAt), h);
+    added++;
+  }
+  const removed = applyRetention(store, update.feed, bodies, retention);
+  return { added, updated, removed, bodies };
+}
+
+export function slugsOf(store: StoreFile): SlugAllocator {
+  const slugs = new SlugAllocator();
+  for (const h of store.articles) slugs.allocate(h.slug);
+  return slugs;
+}
+
+function changed(h: Headline, f: Partial<Headline>): boolean {
+  return (Object.keys(f) as (keyof Headline)[]).some((k) => JSON.stringify(h[k]) !== JSON.stringify(f[k]));
+}
+
+function changedBody(a: BodyRecord | undefined, b: BodyRecord): boolean {
+  return JSON.stringify(a) !== JSON.stringify(b);
+}
+
+/** Keeps the newest `retention` articles of the feed (undated ones by first-seen time). */
+export function applyRetention(store: StoreFile, feed: string, bodies: Record<string, BodyRecord>, retention: number): number {
+  const mine = store.articles.filter((h) => h.feed === feed);
+  if (mine.length <= retention) return 0;
+  const age = (h: Headline) => storedDate(h.publishedAt) ?? storedDate(h.seenAt) ?? 0;
+  const drop = new Set(mine.sort((a, b) => age(b) - age(a)).slice(retention));
+  store.articles = store.articles.filter((h) => !drop.has(h));
+  for (const h of drop) delete bodies[h.key];
+  return drop.size;
+}
