@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { BIN, ROOT, fixture, newsEnv, runNews, tempHome } from './run-news.js';
 
 const SAMPLE_NOTICE =
-  'news: showing the bundled sample store; read your own with --source <file|url>, or make one the default with "news config set source <file|url>"\n';
+  'news: showing the bundled sample store; subscribe with "news feeds add <url>" then "news fetch", or read any feed with --source <file|url>\n';
 const inRoot = { cwd: ROOT };
 
 describe('news list on the bundled sample store', () => {
