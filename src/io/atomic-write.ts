@@ -35,3 +35,18 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, mode = 
   }
   fsyncDir(dir);
 }
+
+/**
+ * Writes a new file durably without the temp-and-rename dance: for files that
+ * nothing refers to until a later atomic step (a bodies file before the
+ * store.json that names it). The caller fsyncs the directory once for a batch.
+ */
+export function writeNewFileDurably(path: string, data: string | Uint8Array, mode = 0o644): void {
+  const fd = openSync(path, 'wx', mode);
+  try {
+    writeSync(fd, typeof data === 'string' ? Buffer.from(data) : data);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -8,7 +8,7 @@ import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, unlinkSync 
 import { join } from 'node:path';
 import type { Article } from '../article.js';
 import { DataError } from '../errors.js';
-import { writeFileAtomic } from '../io/atomic-write.js';
+import { fsyncDir, writeFileAtomic, writeNewFileDurably } from '../io/atomic-write.js';
 import { acquireLock } from '../io/lock.js';
 import { jsonErrorLocation } from './json-error.js';
 import {
@@ -176,9 +176,11 @@ export class BodiesWriter {
       if (!state) continue;
       const name = `${feedFileId(feed)}-${Date.now().toString(36)}-${process.pid}-${this.seq++}.json`;
       const file: BodiesFile = { version: STORE_VERSION, feed, bodies };
-      writeFileAtomic(join(this.local.bodiesDir, name), serializeBodies(file));
+      writeNewFileDurably(join(this.local.bodiesDir, name), serializeBodies(file));
       state.bodies = name;
     }
+    // One directory fsync for the batch, before store.json can name the files.
+    if (this.pending.size) fsyncDir(this.local.bodiesDir);
     this.pending.clear();
   }
 }
