@@ -34,10 +34,12 @@ const UNTITLED_CHARS = 80;
 export function titleField(
   raw: string | null | undefined,
   isHtml: boolean | undefined,
-  fallbackText: string | null,
+  /** The item's text, or a function giving it (so it is rendered only for untitled items). */
+  fallback: string | null | (() => string | null),
 ): string {
   const text = raw == null ? '' : collapseWhitespace(textField(raw, isHtml) ?? '');
   if (text !== '') return text;
+  const fallbackText = typeof fallback === 'function' ? fallback() : fallback;
   if (fallbackText == null) return '(untitled)';
   const words = collapseWhitespace(fallbackText).split(' ').filter(Boolean);
   if (words.length === 0) return '(untitled)';

@@ -9,10 +9,11 @@ const MAX_SLUG = 80;
 export const VALID_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export function slugify(title: string): string {
-  let s = title
-    .replace(SPECIAL, (ch) => SPECIAL_FOLDS[ch] ?? ch)
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+  // Most titles are ASCII: folding is needed only for the rest.
+  const folded = /^[\x00-\x7f]*$/.test(title)
+    ? title
+    : title.replace(SPECIAL, (ch) => SPECIAL_FOLDS[ch] ?? ch).normalize('NFKD').replace(/\p{M}+/gu, '');
+  let s = folded
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');

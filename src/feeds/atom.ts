@@ -7,7 +7,7 @@ import { parseDate } from '../core/dates.js';
 import { NS } from './namespaces.js';
 import type { XmlElement } from './xml.js';
 import { attr, childElements, childNamed, childrenNamed, hasElementChildren, innerMarkup, textOf, type NsSet } from './xml-tree.js';
-import { Enclosures, firstAuthors, firstBody, firstText, idField, type RawText } from './draft-fields.js';
+import { Enclosures, lazyDraft, firstAuthors, firstText, idField, type RawText } from './draft-fields.js';
 import { baseOf, mediaDescriptions, mediaThumbnails } from './xml-fields.js';
 import type { FeedContent } from './feed-content.js';
 
@@ -39,12 +39,7 @@ function atomEntry(entry: XmlElement, base: string | null, source: string | null
   const url = alternate === undefined ? null : urlField(attr(alternate, 'href'), baseOf(alternate, base));
 
   const summaryText = textConstruct(childNamed(entry, 'summary', ATOM));
-  const { body, html } = firstBody([
-    textConstruct(childNamed(entry, 'content', ATOM)),
-    summaryText,
-    ...mediaDescriptions(entry),
-  ]);
-  const summary = firstText([summaryText]);
+  const bodyCandidates = [textConstruct(childNamed(entry, 'content', ATOM)), summaryText, ...mediaDescriptions(entry)];
   const title = textConstruct(childNamed(entry, 'title', ATOM));
 
   const enclosures = new Enclosures();
@@ -66,9 +61,9 @@ function atomEntry(entry: XmlElement, base: string | null, source: string | null
   );
   const updatedAt = dateOf(entry, ['updated', 'modified']);
   const idEl = childNamed(entry, 'id', ATOM);
-  return {
+  return lazyDraft(
+    {
     id: idField(idEl === undefined ? null : textOf(idEl)) ?? url,
-    title: titleField(title?.raw, title?.isHtml, body ?? summary),
     url,
     source,
     category: categories[0] ?? null,
@@ -76,12 +71,13 @@ function atomEntry(entry: XmlElement, base: string | null, source: string | null
     author: firstAuthors([authorNames(entry), feedAuthors]),
     publishedAt: dateOf(entry, ['published', 'issued']) ?? updatedAt,
     updatedAt,
-    summary,
-    body,
-    html,
     enclosures: enclosures.list,
     image,
-  };
+    },
+    title,
+    bodyCandidates,
+    [summaryText],
+  );
 }
 
 /** Links with the given relation; a link without `rel` is an alternate. */

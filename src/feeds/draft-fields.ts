@@ -2,7 +2,8 @@
 // ArticleDraft: "the first source that is present and non-empty wins"
 // (docs/feed-mapping.md), enclosures and their lengths, and URL bases.
 import type { Enclosure } from '../article.js';
-import { authorField, textField, urlField } from '../core/fields.js';
+import { type ContentSource, type DraftFields, LazyDraft } from '../core/lazy.js';
+import { authorField, textField, titleField, urlField } from '../core/fields.js';
 import { looksLikeHtml, sanitizeHtml } from '../core/html-text.js';
 
 /** A field's raw value; `isHtml` undefined means "HTML when it contains a tag". */
@@ -31,6 +32,32 @@ export function firstText(candidates: readonly (RawText | null)[]): string | nul
     if (text !== null) return text;
   }
   return null;
+}
+
+/** The content of a feed item: the first candidate that yields text wins, rendered on first read. */
+export class CandidateContent implements ContentSource {
+  constructor(
+    private readonly bodies: readonly (RawText | null)[],
+    private readonly summaries: readonly (RawText | null)[],
+  ) {}
+  summary(): string | null {
+    return firstText(this.summaries);
+  }
+  body(): Body {
+    return firstBody(this.bodies);
+  }
+}
+
+/** A draft whose summary, body and html are rendered only when read; the title falls back on the text. */
+export function lazyDraft(
+  fields: Omit<DraftFields, 'title'>,
+  title: RawText | null | undefined,
+  bodyCandidates: readonly (RawText | null)[],
+  summaryCandidates: readonly (RawText | null)[],
+): LazyDraft {
+  const draft = new LazyDraft({ ...fields, title: '' }, new CandidateContent(bodyCandidates, summaryCandidates));
+  draft.title = titleField(title?.raw, title?.isHtml, () => draft.body ?? draft.summary);
+  return draft;
 }
 
 /** The first candidate that yields text, which the title is then made from. */

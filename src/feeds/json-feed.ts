@@ -4,7 +4,7 @@
 import type { ArticleDraft } from '../article.js';
 import { categoriesField, titleField, urlField } from '../core/fields.js';
 import { parseDate } from '../core/dates.js';
-import { Enclosures, firstAuthors, firstBody, firstText, firstUrl, idField, type RawText } from './draft-fields.js';
+import { Enclosures, firstAuthors, lazyDraft, firstText, firstUrl, idField, type RawText } from './draft-fields.js';
 import type { FeedContent } from './feed-content.js';
 
 type Json = Record<string, unknown>;
@@ -53,8 +53,8 @@ export function parseJsonFeed(feed: Json, url: string | null): FeedContent {
 function jsonItem(item: Json, base: string | null, source: string | null, feedAuthors: (string | null)[][]): ArticleDraft {
   const url = firstUrl([[str(item.url), base], [str(item.external_url), base]]);
   const summaryRaw = raw(item.summary);
-  const { body, html } = firstBody([raw(item.content_html, true), raw(item.content_text, false), summaryRaw]);
-  const summary = firstText([summaryRaw]);
+  const bodyCandidates = [raw(item.content_html, true), raw(item.content_text, false), summaryRaw];
+  const summaryCandidates = [summaryRaw];
   const id = typeof item.id === 'number' && Number.isFinite(item.id) ? String(item.id) : str(item.id);
 
   const enclosures = new Enclosures();
@@ -67,9 +67,9 @@ function jsonItem(item: Json, base: string | null, source: string | null, feedAu
   const tags = Array.isArray(item.tags) ? item.tags.map(str) : [];
   const categories = categoriesField(tags);
   const updatedAt = parseDate(str(item.date_modified));
-  return {
+  return lazyDraft(
+    {
     id: idField(id) ?? url,
-    title: titleField(str(item.title), undefined, body ?? summary),
     url,
     source,
     category: categories[0] ?? null,
@@ -77,10 +77,11 @@ function jsonItem(item: Json, base: string | null, source: string | null, feedAu
     author: firstAuthors([...authorsOf(item), ...feedAuthors]),
     publishedAt: parseDate(str(item.date_published)) ?? updatedAt,
     updatedAt,
-    summary,
-    body,
-    html,
     enclosures: enclosures.list,
     image: firstUrl([[str(item.image), base], [str(item.banner_image), base]]),
-  };
+    },
+    raw(item.title),
+    bodyCandidates,
+    summaryCandidates,
+  );
 }

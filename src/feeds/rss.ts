@@ -8,7 +8,7 @@ import { NS } from './namespaces.js';
 import type { XmlElement } from './xml.js';
 import { attr, childNamed, childrenNamed, textOf, type NsSet } from './xml-tree.js';
 import {
-  Enclosures, firstAuthors, firstBody, firstRaw, firstText, firstUrl, idField, type RawText,
+  Enclosures, firstAuthors, lazyDraft, firstRaw, firstText, firstUrl, idField, type RawText,
 } from './draft-fields.js';
 import {
   addMediaEnclosures, baseOf, mediaContents, mediaDescriptions, mediaThumbnails, rawText,
@@ -114,8 +114,8 @@ function rssItem(item: XmlElement, channel: Channel): ArticleDraft {
   // are HTML even without a tag: WordPress's "[&#8230;]" must read "[…]".
   const description = raw(item, 'description', CORE, true);
   const itunesSummary = raw(item, 'summary', ITUNES);
-  const { body, html } = firstBody([raw(item, 'encoded', CONTENT, true), description, itunesSummary, ...descriptions]);
-  const summary = firstText([description, itunesSummary, ...descriptions]);
+  const bodyCandidates = [raw(item, 'encoded', CONTENT, true), description, itunesSummary, ...descriptions];
+  const summaryCandidates = [description, itunesSummary, ...descriptions];
   const title = firstRaw([raw(item, 'title', CORE), raw(item, 'title', DC)]);
 
   const enclosures = new Enclosures();
@@ -135,9 +135,9 @@ function rssItem(item: XmlElement, channel: Channel): ArticleDraft {
 
   const categories = categoriesField([...texts(item, 'category', CORE), ...texts(item, 'subject', DC)]);
   const updatedAt = dateOf(item, [['updated', ATOM], ['modified', DC_ANY]]);
-  return {
+  return lazyDraft(
+    {
     id: idField(guid) ?? url,
-    title: titleField(title?.raw, title?.isHtml, body ?? summary),
     url,
     source: channel.source,
     category: categories[0] ?? null,
@@ -147,12 +147,13 @@ function rssItem(item: XmlElement, channel: Channel): ArticleDraft {
     ]),
     publishedAt: dateOf(item, [['pubDate', CORE], ['date', DC]]) ?? updatedAt,
     updatedAt,
-    summary,
-    body,
-    html,
     enclosures: enclosures.list,
     image,
-  };
+    },
+    title,
+    bodyCandidates,
+    summaryCandidates,
+  );
 }
 
 function rdfItem(item: XmlElement, channel: Channel): ArticleDraft {
@@ -160,17 +161,17 @@ function rdfItem(item: XmlElement, channel: Channel): ArticleDraft {
   const about = attr(item, 'about', RDF);
   const url = firstUrl([linkOf(item, 'link', CORE, base), [about, base]]);
   const description = raw(item, 'description', CORE, true);
-  const { body, html } = firstBody([raw(item, 'encoded', CONTENT, true), description]);
-  const summary = firstText([description]);
+  const bodyCandidates = [raw(item, 'encoded', CONTENT, true), description];
+  const summaryCandidates = [description];
   const title = firstRaw([raw(item, 'title', CORE), raw(item, 'title', DC)]);
   const enclosures = new Enclosures();
   for (const e of childrenNamed(item, 'enclosure', CORE)) {
     enclosures.add(attr(e, 'url'), baseOf(e, base), attr(e, 'type'), attr(e, 'length'));
   }
   const categories = categoriesField(texts(item, 'subject', DC));
-  return {
+  return lazyDraft(
+    {
     id: idField(about) ?? url,
-    title: titleField(title?.raw, title?.isHtml, body ?? summary),
     url,
     source: channel.source,
     category: categories[0] ?? null,
@@ -178,10 +179,11 @@ function rdfItem(item: XmlElement, channel: Channel): ArticleDraft {
     author: firstAuthors([texts(item, 'creator', DC), ...channel.authors]),
     publishedAt: dateOf(item, [['date', DC]]),
     updatedAt: dateOf(item, [['modified', DC_ANY]]),
-    summary,
-    body,
-    html,
     enclosures: enclosures.list,
     image: null,
-  };
+    },
+    title,
+    bodyCandidates,
+    summaryCandidates,
+  );
 }

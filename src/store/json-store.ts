@@ -5,6 +5,7 @@ import type { ArticleDraft, Enclosure } from '../article.js';
 import { parseDate } from '../core/dates.js';
 import { authorField, categoriesField, textField, urlField } from '../core/fields.js';
 import { looksLikeHtml, sanitizeHtml } from '../core/html-text.js';
+import { type ContentSource, LazyDraft } from '../core/lazy.js';
 import { DataError } from '../errors.js';
 import { jsonErrorLocation } from './json-error.js';
 
@@ -75,26 +76,27 @@ function toDraft(r: Rec, where: string, warnings: string[]): ArticleDraft | null
   };
 
   const rawBody = str(r.body);
-  const bodyIsHtml = rawBody != null && looksLikeHtml(rawBody);
-  const html = str(r.html) ?? (bodyIsHtml ? rawBody : null);
+  const rawSummary = str(r.summary);
+  const rawHtml = str(r.html);
   const url = urlField(str(r.url));
-  return {
-    slug: str(r.slug),
-    id: id ?? url,
-    title,
-    url,
-    source: textField(str(r.source), false),
-    category: category ?? categories[0] ?? null,
-    categories,
-    author: authorField(str(r.author)),
-    publishedAt: date('publishedAt'),
-    updatedAt: date('updatedAt'),
-    summary: textField(str(r.summary)),
-    body: textField(rawBody, bodyIsHtml),
-    html: html == null ? null : sanitizeHtml(html),
-    enclosures: enclosures(r.enclosures),
-    image: urlField(str(r.image)),
-  };
+  // Summary, body and html render on first read: listing headlines renders none.
+  return new LazyDraft(
+    {
+      slug: str(r.slug),
+      id: id ?? url,
+      title,
+      url,
+      source: textField(str(r.source), false),
+      category: category ?? categories[0] ?? null,
+      categories,
+      author: authorField(str(r.author)),
+      publishedAt: date('publishedAt'),
+      updatedAt: date('updatedAt'),
+      enclosures: enclosures(r.enclosures),
+      image: urlField(str(r.image)),
+    },
+    new StoreContent(rawSummary, rawBody, rawHtml),
+  );
 }
 
 function enclosures(v: unknown): Enclosure[] {
@@ -112,4 +114,19 @@ function enclosures(v: unknown): Enclosure[] {
     });
   }
   return out;
+}
+
+class StoreContent implements ContentSource {
+  constructor(
+    private readonly rawSummary: string | null,
+    private readonly rawBody: string | null,
+    private readonly rawHtml: string | null,
+  ) {}
+  summary(): string | null {
+    return textField(this.rawSummary);
+  }
+  body(): { body: string | null; html: string | null } {
+    const html = this.rawHtml ?? (this.rawBody != null && looksLikeHtml(this.rawBody) ? this.rawBody : null);
+    return { body: textField(this.rawBody), html: html == null ? null : sanitizeHtml(html) };
+  }
 }

@@ -1,3 +1,4 @@
+import { plainDraft } from '../support/plain-draft.js';
 import { describe, expect, it } from 'vitest';
 import { parseFeed } from '../../src/feeds/parse-feed.js';
 import type { ArticleDraft } from '../../src/article.js';
@@ -14,7 +15,7 @@ function atom(entries: string, head = HEAD, url: string | null = null, attrs = '
 function entry(xml: string, head?: string, url?: string | null, attrs?: string): ArticleDraft {
   const feed = atom(`<entry>${xml}</entry>`, head, url, attrs);
   expect(feed.drafts).toHaveLength(1);
-  return feed.drafts[0]!;
+  return plainDraft(feed.drafts[0]!);
 }
 
 describe('Atom 1.0 feed level', () => {
@@ -83,10 +84,10 @@ describe('Atom 0.3', () => {
       { label: 'old.xml' },
     );
     expect(feed).toMatchObject({ format: 'atom', title: 'Old feed', link: 'https://old.example/' });
-    expect(feed.drafts[0]).toMatchObject({
+    expect(plainDraft(feed.drafts[0]!)).toMatchObject({
       title: 'E1', url: 'https://old.example/1', id: 'tag:old,1', author: 'Old Author',
       publishedAt: Date.UTC(2004, 0, 1), updatedAt: Date.UTC(2004, 0, 2), body: 'Body', summary: 'Plain <b>',
     });
-    expect(feed.drafts[1]).toMatchObject({ body: 'Base 64' });
+    expect(plainDraft(feed.drafts[1]!)).toMatchObject({ body: 'Base 64' });
   });
 });

@@ -1,3 +1,4 @@
+import { plainDraft } from '../support/plain-draft.js';
 // Every fixtures/hostile/NAME.xml is parsed and compared with NAME.expected.json:
 // either { error } (the DataError message), or the feed's format, title, link,
 // warnings and, per article, the fields that file is about.
@@ -28,7 +29,7 @@ function load(file: string): { text: string; expected: Expected } {
 }
 
 function asJsonDates(feed: ParsedFeed): Record<string, unknown>[] {
-  return feed.drafts.map((d) => ({ ...d, publishedAt: formatIsoUtc(d.publishedAt), updatedAt: formatIsoUtc(d.updatedAt) }));
+  return feed.drafts.map((d) => ({ ...plainDraft(d), publishedAt: formatIsoUtc(d.publishedAt), updatedAt: formatIsoUtc(d.updatedAt) }));
 }
 
 describe('hostile fixtures', () => {

@@ -1,3 +1,4 @@
+import { plainDraft } from '../support/plain-draft.js';
 import { describe, expect, it } from 'vitest';
 import { parseFeed } from '../../src/feeds/parse-feed.js';
 import type { ArticleDraft } from '../../src/article.js';
@@ -17,7 +18,7 @@ function jsonFeed(items: unknown[], top: Record<string, unknown> = {}, url: stri
 function item(it: Record<string, unknown>, top?: Record<string, unknown>, url?: string | null): ArticleDraft {
   const feed = jsonFeed([it], top, url);
   expect(feed.drafts).toHaveLength(1);
-  return feed.drafts[0]!;
+  return plainDraft(feed.drafts[0]!);
 }
 
 describe('JSON Feed', () => {

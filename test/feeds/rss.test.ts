@@ -1,3 +1,4 @@
+import { plainDraft } from '../support/plain-draft.js';
 import { describe, expect, it } from 'vitest';
 import { parseFeed } from '../../src/feeds/parse-feed.js';
 import type { ArticleDraft } from '../../src/article.js';
@@ -17,7 +18,7 @@ function rss(items: string, channel = '<title>Chan</title><link>https://example.
 function item(xml: string, channel?: string, url?: string | null): ArticleDraft {
   const feed = rss(`<item>${xml}</item>`, channel, url);
   expect(feed.drafts).toHaveLength(1);
-  return feed.drafts[0]!;
+  return plainDraft(feed.drafts[0]!);
 }
 
 describe('RSS 2.0 feed level', () => {
@@ -135,10 +136,10 @@ describe('RSS 1.0 (RDF)', () => {
         <dc:subject>S</dc:subject><dc:creator>Me</dc:creator></item>
       <item rdf:about="https://r.example/2"><title>Two</title><content:encoded>&lt;p&gt;Full&lt;/p&gt;</content:encoded></item>`);
     expect(feed).toMatchObject({ format: 'rdf', title: 'RDF Chan', link: 'https://r.example/' });
-    expect(feed.drafts[0]).toMatchObject({
+    expect(plainDraft(feed.drafts[0]!)).toMatchObject({
       id: 'https://r.example/1', url: 'https://r.example/one', title: 'One', summary: 'Desc', body: 'Desc',
       publishedAt: Date.UTC(2024, 4, 1), updatedAt: Date.UTC(2024, 4, 2), categories: ['S'], author: 'Me', source: 'RDF Chan',
     });
-    expect(feed.drafts[1]).toMatchObject({ id: 'https://r.example/2', url: 'https://r.example/2', body: 'Full', author: 'Chan', summary: null });
+    expect(plainDraft(feed.drafts[1]!)).toMatchObject({ id: 'https://r.example/2', url: 'https://r.example/2', body: 'Full', author: 'Chan', summary: null });
   });
 });
