@@ -182,8 +182,9 @@ function buildProgram(): Command {
     .option('-j, --concurrency <n>', 'feeds fetched at once (default: config concurrency or 8)')
     .option('--timeout <seconds>', 'per-request timeout (default 20)')
     .option('--max-size <MiB>', 'largest feed accepted, after decompression (default 20)')
+    .option('-f, --force', 'fetch feeds that are not due yet (a server\'s Retry-After is still honored)')
     .addHelpText('after', examples([
-      'news fetch                          every subscription',
+      'news fetch                          every subscription that is due',
       'news fetch "Hacker News" --timeout 5',
       '*/15 * * * * news fetch 2>>~/.cache/news-fetch.log   (cron)',
     ]))

@@ -6,7 +6,7 @@ import { redactUrl } from '../io/http.js';
 import { type Subscription, findSubscription, readSubscriptions, updateSubscriptions } from '../io/subscriptions.js';
 import { stringifyJson } from '../render/json.js';
 import { sanitizeLine } from '../render/sanitize.js';
-import { storedDate } from '../store/local-format.js';
+import { stateKey, storedDate } from '../store/local-format.js';
 import { fetchAndParse } from '../sync/fetch-feed.js';
 import type { Context } from './context.js';
 import { localStore, userAgent } from './local.js';
@@ -57,7 +57,7 @@ async function add(rawUrl: string, o: FeedsOptions, ctx: Context): Promise<void>
   let title: string | null = null;
   if (o.check !== false) {
     const fetched = await fetchAndParse(url, undefined, { userAgent: userAgent(ctx), env: ctx.env, signal: ctx.signal });
-    if (fetched === 'not-modified') throw new DataError(`${redactUrl(url)}: answered 304 to an unconditional request`);
+    if (fetched.notModified) throw new DataError(`${redactUrl(url)}: answered 304 to an unconditional request`);
     url = fetched.feedUrl;
     title = fetched.title;
   }
@@ -76,22 +76,25 @@ async function list(o: FeedsOptions, ctx: Context): Promise<void> {
   const store = localStore(ctx).read();
   const counts = new Map<string, number>();
   for (const a of store.articles) counts.set(a.feed, (counts.get(a.feed) ?? 0) + 1);
+  const countOf = (url: string) => counts.get(stateKey(store, url)) ?? 0;
+  const due = dueText(ctx);
   const rows = subs.map((s) => {
-    const st = store.feeds[s.url];
+    const st = store.feeds[stateKey(store, s.url)];
     return {
       name: s.name,
       url: redactUrl(s.url),
       category: s.category,
       lastFetchedAt: st?.lastFetchedAt ?? null,
-      articles: counts.get(s.url) ?? 0,
-      status: st?.lastStatus ?? 'never fetched',
+      articles: countOf(s.url),
+      status: st?.gone ? 'gone' : st?.lastStatus ?? 'never fetched',
       error: st?.lastError ?? null,
+      nextDueAt: st?.gone ? null : [st?.nextDueAt, st?.retryAfterUntil].reduce<string | null>((a, b) => (b && (!a || b > a) ? b : a ?? null), null),
     };
   });
   if (o.json) return ctx.out(stringifyJson(rows, 2) + '\n');
   if (!ctx.isTTY) {
     for (const r of rows) {
-      const fields = [r.name, r.url, r.category ?? '', relativeTime(storedDate(r.lastFetchedAt), ctx.now), String(r.articles), r.error ? `error: ${r.error}` : r.status];
+      const fields = [r.name, r.url, r.category ?? '', relativeTime(storedDate(r.lastFetchedAt), ctx.now), String(r.articles), r.error ? `error: ${r.error}` : r.status, due(r.nextDueAt)];
       await ctx.out(fields.map(sanitizeLine).join('\t') + '\n');
     }
     return;
@@ -100,11 +103,18 @@ async function list(o: FeedsOptions, ctx: Context): Promise<void> {
   const { renderGrid } = await import('../render/grid.js');
   await ctx.out(
     renderGrid(
-      ['Name', 'URL', 'Category', 'Fetched', 'Articles', 'Status'],
-      rows.map((r) => [r.name, r.url, r.category ?? '', relativeTime(storedDate(r.lastFetchedAt), ctx.now), String(r.articles), r.error ? `error: ${r.error}` : r.status]),
+      ['Name', 'URL', 'Category', 'Fetched', 'Articles', 'Status', 'Next'],
+      rows.map((r) => [r.name, r.url, r.category ?? '', relativeTime(storedDate(r.lastFetchedAt), ctx.now), String(r.articles), r.error ? `error: ${r.error}` : r.status, due(r.nextDueAt)]),
       { width: ctx.columns, theme: ctx.theme, shrink: [1, 5, 0] },
     ),
   );
+}
+
+function dueText(ctx: Context) {
+  return (iso: string | null) => {
+    const at = storedDate(iso);
+    return at === null || at <= ctx.now ? 'due' : relativeTime(at, ctx.now);
+  };
 }
 
 async function remove(ref: string, o: FeedsOptions, ctx: Context): Promise<void> {
@@ -119,8 +129,9 @@ async function remove(ref: string, o: FeedsOptions, ctx: Context): Promise<void>
   if (!o.keepArticles && local.exists()) {
     dropped = await local.commit((store) => {
       const before = store.articles.length;
-      store.articles = store.articles.filter((a) => a.feed !== removed.url);
-      delete store.feeds[removed.url];
+      const key = stateKey(store, removed.url);
+      store.articles = store.articles.filter((a) => a.feed !== key);
+      delete store.feeds[key];
       return before - store.articles.length;
     });
   }

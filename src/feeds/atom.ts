@@ -31,7 +31,7 @@ export function parseAtom(root: XmlElement, url: string | null): FeedContent {
     if (!entry.closed) break;
     drafts.push(atomEntry(entry, baseOf(entry, base), source, feedAuthors));
   }
-  return { format: 'atom', title: source, link, drafts };
+  return { format: 'atom', title: source, link, ttlMinutes: null, drafts };
 }
 
 function atomEntry(entry: XmlElement, base: string | null, source: string | null, feedAuthors: string[]): ArticleDraft {

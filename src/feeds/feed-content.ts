@@ -9,6 +9,11 @@ export interface FeedContent {
   title: string | null;
   /** The feed's home page (http/https). */
   link: string | null;
+  /**
+   * How often the publisher says to poll, in minutes (RSS <ttl>, or
+   * sy:updatePeriod / sy:updateFrequency); null when it does not say.
+   */
+  ttlMinutes: number | null;
   /** Complete items only, in document order. */
   drafts: ArticleDraft[];
 }

@@ -47,7 +47,7 @@ export function parseJsonFeed(feed: Json, url: string | null): FeedContent {
   for (const item of items) {
     if (isObject(item)) drafts.push(jsonItem(item, base, title, feedAuthors));
   }
-  return { format: 'json-feed', title, link: home, drafts };
+  return { format: 'json-feed', title, link: home, ttlMinutes: null, drafts };
 }
 
 function jsonItem(item: Json, base: string | null, source: string | null, feedAuthors: (string | null)[][]): ArticleDraft {

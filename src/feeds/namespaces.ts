@@ -14,6 +14,7 @@ export const NS = {
   media: 'http://search.yahoo.com/mrss/',
   itunes: 'http://www.itunes.com/dtds/podcast-1.0.dtd',
   xhtml: 'http://www.w3.org/1999/xhtml',
+  sy: 'http://purl.org/rss/1.0/modules/syndication/',
 } as const;
 
 // Feeds in the wild use these prefixes without declaring them; a liberal reader
@@ -26,6 +27,7 @@ const CONVENTIONAL: Record<string, string> = Object.assign(Object.create(null) a
   content: NS.content,
   dc: NS.dc,
   dcterms: NS.dcterms,
+  sy: NS.sy,
   media: NS.media,
   itunes: NS.itunes,
   xhtml: NS.xhtml,

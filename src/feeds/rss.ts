@@ -53,7 +53,20 @@ export function parseRss(root: XmlElement, url: string | null): FeedContent {
     if (!item.closed) break;
     drafts.push(rdf ? rdfItem(item, channel) : rssItem(item, channel));
   }
-  return { format: rdf ? 'rdf' : 'rss', title: channel.source, link, drafts };
+  return { format: rdf ? 'rdf' : 'rss', title: channel.source, link, ttlMinutes: updateHint(channelEl), drafts };
+}
+
+const SY: NsSet = [NS.sy];
+const PERIOD_MINUTES: Record<string, number> = { hourly: 60, daily: 1440, weekly: 10080, monthly: 43200, yearly: 525600 };
+
+/** RSS <ttl> (minutes), else sy:updatePeriod divided by sy:updateFrequency. */
+function updateHint(channel: XmlElement): number | null {
+  const ttl = Number(text(channel, 'ttl', CORE)?.trim());
+  if (Number.isFinite(ttl) && ttl > 0) return ttl;
+  const period = text(channel, 'updatePeriod', SY)?.trim().toLowerCase();
+  if (period === undefined || !Object.hasOwn(PERIOD_MINUTES, period)) return null;
+  const frequency = Number(text(channel, 'updateFrequency', SY)?.trim() ?? '1');
+  return PERIOD_MINUTES[period]! / (Number.isInteger(frequency) && frequency > 0 ? frequency : 1);
 }
 
 /** Items of the channel, and (RSS 1.0, or misplaced) items beside it, in document order. */

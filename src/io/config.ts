@@ -20,6 +20,8 @@ export interface Config {
   color?: 'auto' | 'always' | 'never';
   retention?: number;
   concurrency?: number;
+  minInterval?: number;
+  maxInterval?: number;
 }
 
 interface KeySpec {
@@ -48,6 +50,8 @@ export const CONFIG_KEYS: Record<keyof Config, KeySpec> = {
   pager: { describe: 'page long output on a terminal (true/false; default true)', parse: bool('pager') },
   retention: { describe: 'articles kept per feed in the local store (default 1000)', parse: int('retention', 1, 1_000_000) },
   concurrency: { describe: 'feeds fetched at once by `news fetch` (1-64; default 8)', parse: int('concurrency', 1, 64) },
+  minInterval: { describe: 'minutes before a feed is requested again, at least (default 15)', parse: int('minInterval', 1, 10_080) },
+  maxInterval: { describe: 'minutes before a feed is requested again, at most (default 1440)', parse: int('maxInterval', 1, 43_200) },
   color: {
     describe: 'auto, always or never (default auto; NO_COLOR, FORCE_COLOR and --no-color win)',
     parse: (v) => {

@@ -13,7 +13,7 @@ export interface BytesMeta {
 }
 
 export type Interpreted =
-  | { kind: 'store' | 'feed'; drafts: ArticleDraft[]; title: string | null; warnings: string[] }
+  | { kind: 'store' | 'feed'; drafts: ArticleDraft[]; title: string | null; warnings: string[]; ttlMinutes: number | null }
   | { kind: 'html'; feedLinks: { url: string; type: string; title: string | null }[] };
 
 export async function interpretBytes(bytes: Uint8Array, meta: BytesMeta): Promise<Interpreted> {
@@ -22,12 +22,12 @@ export async function interpretBytes(bytes: Uint8Array, meta: BytesMeta): Promis
   if (kind === 'json-store') {
     const { parseStoreText } = await import('../store/json-store.js');
     const { drafts, warnings } = parseStoreText(text, meta.label);
-    return { kind: 'store', drafts, title: null, warnings };
+    return { kind: 'store', drafts, title: null, warnings, ttlMinutes: null };
   }
   if (kind === 'json-feed' || kind === 'xml-feed') {
     const { parseFeed } = await import('../feeds/parse-feed.js');
     const feed = parseFeed(text, { url: meta.baseUrl, label: meta.label });
-    return { kind: 'feed', drafts: feed.drafts, title: feed.title, warnings: feed.warnings };
+    return { kind: 'feed', drafts: feed.drafts, title: feed.title, warnings: feed.warnings, ttlMinutes: feed.ttlMinutes };
   }
   if (kind === 'html') {
     const { findFeedLinks } = await import('../feeds/discover.js');

@@ -21,6 +21,17 @@ export interface FeedState {
   failures: number;
   /** File name under bodies/ holding this feed's bodies, or null. */
   bodies: string | null;
+  /** Not requested before this time (ISO): the feed's freshness, or back-off after failures. */
+  nextDueAt: string | null;
+  /** A server's Retry-After (ISO): honored even by --force. */
+  retryAfterUntil: string | null;
+  /** The server said 410 Gone: never requested again. */
+  gone: boolean;
+  /** Where a chain of permanent redirects led, and on how many fetches in a row. */
+  movedTo: string | null;
+  movedSeen: number;
+  /** The subscription URL this state had before a permanent move was adopted. */
+  previousUrl: string | null;
 }
 
 export interface Headline {
@@ -67,7 +78,10 @@ export function emptyStore(): StoreFile {
 }
 
 export function emptyFeedState(): FeedState {
-  return { title: null, etag: null, lastModified: null, lastFetchedAt: null, lastStatus: null, lastError: null, failures: 0, bodies: null };
+  return {
+    title: null, etag: null, lastModified: null, lastFetchedAt: null, lastStatus: null, lastError: null, failures: 0, bodies: null,
+    nextDueAt: null, retryAfterUntil: null, gone: false, movedTo: null, movedSeen: 0, previousUrl: null,
+  };
 }
 
 /**
@@ -83,6 +97,8 @@ export function migrateStore(data: unknown, label: string): StoreFile {
     throw new DataError(`${label}: written by a newer news (store version ${d.version}, this one reads ${STORE_VERSION}); upgrade news`);
   }
   if (!d.feeds || typeof d.feeds !== 'object' || !Array.isArray(d.articles)) throw new DataError(`${label}: not a news local store (no feeds or articles)`);
+  // Fields added within version 1 get their defaults.
+  for (const [url, state] of Object.entries(d.feeds)) d.feeds[url] = { ...emptyFeedState(), ...state };
   return d as StoreFile;
 }
 
@@ -118,4 +134,10 @@ export function headlineToArticle(h: Headline, order: number, body?: BodyRecord)
 
 export function isoOrNull(ms: number | null): string | null {
   return formatIsoUtc(ms);
+}
+
+/** The key of a subscription's state, also when a permanent move re-keyed it before the config caught up. */
+export function stateKey(store: StoreFile, url: string): string {
+  if (store.feeds[url]) return url;
+  return Object.entries(store.feeds).find(([, s]) => s.previousUrl === url)?.[0] ?? url;
 }

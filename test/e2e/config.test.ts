@@ -29,7 +29,7 @@ describe('news config', () => {
   it('rejects unknown keys and bad values as usage errors', async () => {
     expect(await runNews(['config', 'set', 'colour', 'never'])).toEqual({
       stdout: '',
-      stderr: 'news: unknown config key "colour"; keys are source, width, pager, retention, concurrency, color\n',
+      stderr: 'news: unknown config key "colour"; keys are source, width, pager, retention, concurrency, minInterval, maxInterval, color\n',
       code: 2,
     });
     expect((await runNews(['config', 'set', 'width', 'wide'])).code).toBe(2);
