@@ -238,6 +238,33 @@ function buildProgram(): Command {
       await runCount(opts, makeContext(cmd.optsWithGlobals()));
     });
 
+  sourceOptions(
+    filterOptions(
+      program
+        .command('open <ref>')
+        .description('open an article\'s page in the browser ($BROWSER, else the system\'s opener)')
+        .option('--print', 'print the URL instead of opening it'),
+    ),
+  )
+    .addHelpText('after', examples(['news open 1', 'news open russia-anticipates', 'BROWSER=w3m news open 3']))
+    .action(async (ref: string, opts, cmd: Command) => {
+      const { runOpen } = await import('./commands/open.js');
+      await runOpen(ref, opts, makeContext(cmd.optsWithGlobals()), process.platform);
+    });
+
+  program
+    .command('completion <shell>')
+    .description('print a completion script for bash, zsh or fish')
+    .addHelpText('after', examples(['eval "$(news completion bash)"', 'news completion fish > ~/.config/fish/completions/news.fish']))
+    .action(async (shell: string, _opts, cmd: Command) => {
+      const { runCompletion } = await import('./commands/completion.js');
+      const specs = program.commands.map((c) => ({
+        name: c.name(),
+        options: c.options.flatMap((o) => (o.long ? [o.long] : [])).concat('--help'),
+      }));
+      await runCompletion(shell, specs, makeContext(cmd.optsWithGlobals()));
+    });
+
   program
     .command('doctor')
     .description('check the config and local store, and explain how to recover from problems')

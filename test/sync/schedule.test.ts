@@ -60,7 +60,7 @@ const ok = (over: Partial<Extract<FeedOutcome, { status: 'ok' }>> = {}): FeedOut
   freshnessMs: null, permanentTarget: null, etag: '"v1"', lastModified: 'Mon, 09 Jun 2025 10:00:00 GMT', ...over,
 });
 const notModified = (over: Partial<Extract<FeedOutcome, { status: 'not-modified' }>> = {}): FeedOutcome => ({
-  status: 'not-modified', notModified: true, freshnessMs: null, permanentTarget: null, etag: null, lastModified: null, ...over,
+  status: 'not-modified', freshnessMs: null, permanentTarget: null, etag: null, lastModified: null, ...over,
 });
 
 describe('applyOutcome', () => {
