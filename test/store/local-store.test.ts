@@ -1,0 +1,159 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DataError } from '../../src/errors.js';
+import { type BodyRecord, type Headline, emptyFeedState } from '../../src/store/local-format.js';
+import { LocalStore } from '../../src/store/local-store.js';
+
+const FEED = 'https://a.example/feed';
+const OTHER = 'https://b.example/feed';
+
+let dir: string;
+let local: LocalStore;
+
+beforeEach(() => {
+  dir = join(mkdtempSync(join(tmpdir(), 'news-store-')), 'news');
+  local = new LocalStore(dir, { show: (p) => p.replace(dir, '<dir>') });
+});
+
+const path = (...p: string[]) => join(dir, ...p);
+const bodiesFiles = () => readdirSync(path('bodies')).sort();
+const body = (text: string): BodyRecord => ({ summary: null, body: text, html: null, enclosures: [] });
+
+function headline(feed: string, key: string, slug: string): Headline {
+  return {
+    slug, feed, key, id: key, title: slug, url: null, source: null, category: null, categories: [], author: null,
+    publishedAt: null, updatedAt: null, image: null, seenAt: '2025-06-09T11:00:00Z', read: false,
+  };
+}
+
+/** Adds an article and its body to a feed, the way a fetch does. */
+function addArticle(feed: string, key: string, slug: string) {
+  return local.commit((store, bodies) => {
+    store.feeds[feed] ??= emptyFeedState();
+    store.articles.push(headline(feed, key, slug));
+    bodies.set(feed, { ...bodies.get(feed), [key]: body(`body of ${slug}`) });
+  });
+}
+
+const markAllRead = () =>
+  local.commit((store) => {
+    for (const h of store.articles) h.read = true;
+  });
+
+describe('LocalStore.read', () => {
+  it('is an empty store when there is none yet, and writes nothing', () => {
+    expect(local.read()).toEqual({ version: 1, feeds: {}, articles: [] });
+    expect(local.exists()).toBe(false);
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it.each([
+    ['{"version":1,\n"feeds":{,}', 'the local store <dir>/store.json is corrupt (not valid JSON at line 2, column 10); it was left untouched: run "news doctor" to recover'],
+    ['{"version":99,"feeds":{},"articles":[]}', '<dir>/store.json: written by a newer news (store version 99, this one reads 1); upgrade news'],
+    ['[]', '<dir>/store.json: not a news local store'],
+    ['{"feeds":{},"articles":[]}', '<dir>/store.json: not a news local store (no version)'],
+  ])('refuses %j with a DataError naming the file', (text, message) => {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path('store.json'), text);
+    expect(() => local.read()).toThrow(new DataError(message));
+  });
+});
+
+describe('LocalStore.commit', () => {
+  it('writes store.json and one bodies file per feed, which read back as articles', async () => {
+    await addArticle(FEED, 'id:1', 'first');
+    await addArticle(OTHER, 'id:2', 'second');
+    const store = local.read();
+    expect(store.articles.map((h) => h.slug)).toEqual(['first', 'second']);
+    expect(bodiesFiles()).toEqual([store.feeds[FEED]!.bodies, store.feeds[OTHER]!.bodies].sort());
+    const articles = local.articles(store, 'all');
+    expect(articles.map((a) => [a.slug, a.body, a.read, a.order])).toEqual([
+      ['first', 'body of first', false, 0],
+      ['second', 'body of second', false, 1],
+    ]);
+    // Headlines only unless asked.
+    expect(local.articles(store).map((a) => a.body)).toEqual([null, null]);
+  });
+
+  it('keeps the previous store.json as store.json.bak, a hard link to it', async () => {
+    await addArticle(FEED, 'id:1', 'first');
+    expect(existsSync(path('store.json.bak'))).toBe(false);
+    const before = { text: readFileSync(path('store.json'), 'utf8'), ino: statSync(path('store.json')).ino };
+    await markAllRead();
+    expect(readFileSync(path('store.json.bak'), 'utf8')).toBe(before.text);
+    expect(statSync(path('store.json.bak')).ino).toBe(before.ino);
+    expect(statSync(path('store.json')).ino).not.toBe(before.ino);
+  });
+
+  it('removes bodies files nothing refers to, but keeps those the backup needs', async () => {
+    await addArticle(FEED, 'id:1', 'first');
+    const v1 = local.read().feeds[FEED]!.bodies!;
+    await addArticle(FEED, 'id:2', 'second');
+    const v2 = local.read().feeds[FEED]!.bodies!;
+    expect(v2).not.toBe(v1);
+    // store.json needs v2, store.json.bak (the first state) needs v1.
+    expect(bodiesFiles()).toEqual([v1, v2].sort());
+
+    // Leftovers of killed processes and files of no feed go at the next commit;
+    // what is not ours stays.
+    writeFileSync(path('bodies', 'deadbeef-old-1-0.json'), '{}');
+    writeFileSync(path('bodies', '.deadbeef-x.json.123.456.tmp'), '{');
+    writeFileSync(path('.store.json.123.456.tmp'), '{');
+    writeFileSync(path('bodies', 'notes.txt'), 'mine');
+    await markAllRead(); // the backup is now the second state: v1 is no longer needed
+    expect(bodiesFiles()).toEqual([v2, 'notes.txt'].sort());
+    expect(readdirSync(dir).sort()).toEqual(['bodies', 'store.json', 'store.json.bak']);
+  });
+
+  it('writes nothing when the change throws, and releases the lock', async () => {
+    await addArticle(FEED, 'id:1', 'first');
+    await markAllRead();
+    const snapshot = () => ({
+      store: readFileSync(path('store.json'), 'utf8'),
+      bak: readFileSync(path('store.json.bak'), 'utf8'),
+      ino: statSync(path('store.json')).ino,
+      bodies: bodiesFiles(),
+      files: readdirSync(dir).sort(),
+    });
+    const before = snapshot();
+    const failing = local.commit((store, bodies) => {
+      store.articles = [];
+      bodies.set(FEED, { 'id:9': body('never written') });
+      throw new Error('change failed');
+    });
+    await expect(failing).rejects.toThrow('change failed');
+    expect(snapshot()).toEqual(before);
+    expect(existsSync(local.lockPath)).toBe(false);
+    await addArticle(FEED, 'id:2', 'second');
+    expect(local.read().articles.map((h) => h.slug)).toEqual(['first', 'second']);
+  });
+
+  it('refuses to change a store it cannot read, leaving it as it is', async () => {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path('store.json'), '{"version":99,"feeds":{},"articles":[]}');
+    await expect(markAllRead()).rejects.toBeInstanceOf(DataError);
+    expect(readFileSync(path('store.json'), 'utf8')).toBe('{"version":99,"feeds":{},"articles":[]}');
+    expect(existsSync(path('store.json.bak'))).toBe(false);
+    expect(existsSync(local.lockPath)).toBe(false);
+  });
+
+  it('runs commits one at a time, each on the result of the last: none is lost', async () => {
+    await Promise.all(Array.from({ length: 5 }, (_, i) => addArticle(i % 2 ? FEED : OTHER, `id:${i}`, `article-${i}`)));
+    const store = local.read();
+    expect(store.articles.map((h) => h.slug).sort()).toEqual(['article-0', 'article-1', 'article-2', 'article-3', 'article-4']);
+    const articles = local.articles(store, 'all');
+    expect(articles.every((a) => a.body === `body of ${a.slug}`)).toBe(true);
+  });
+
+  it('names a bodies file that store.json refers to but is missing', async () => {
+    await addArticle(FEED, 'id:1', 'first');
+    const name = local.read().feeds[FEED]!.bodies!;
+    // Remove it behind the store's back (as a careless cleanup would).
+    unlinkSync(path('bodies', name));
+    expect(() => local.articles(local.read(), 'all')).toThrow(
+      new DataError(`the local store refers to <dir>/bodies/${name}, which is missing: run "news doctor"`),
+    );
+  });
+});
