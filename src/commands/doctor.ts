@@ -33,7 +33,9 @@ export async function runDoctor(ctx: Context): Promise<void> {
     await ok(`local store ${show(local.storePath)} (not created yet: "news fetch" creates it)`);
   } else {
     const bak = `${local.storePath}.bak`;
-    const restore = existsSync(bak)
+    const bakReadable = readableBackup(bak);
+    // Only a backup that is itself readable is worth restoring.
+    const restore = bakReadable
       ? `Restore the previous version with: cp ${show(bak)} ${show(local.storePath)} (articles since the last fetch are fetched again).`
       : `Move it aside (mv ${show(local.storePath)} ${show(local.storePath)}.broken) and run "news fetch" to rebuild it; read state is lost.`;
     try {
@@ -49,7 +51,12 @@ export async function runDoctor(ctx: Context): Promise<void> {
       }
     } catch (err) {
       if (!(err instanceof DataError)) throw err;
-      await bad(err.message.replace(/; it was left untouched.*$/, ''), restore);
+      // A store from a newer news is not broken: overwriting it would lose what that version wrote.
+      const newer = /written by a newer news/.test(err.message);
+      await bad(
+        err.message.replace(/; it was left untouched.*$/, ''),
+        newer ? 'Run the newer version of news that wrote it; this one leaves it untouched.' : restore,
+      );
     }
     for (const lock of ['store.lock', 'fetch.lock']) {
       const path = join(local.dir, lock);
@@ -62,13 +69,17 @@ export async function runDoctor(ctx: Context): Promise<void> {
       if (orphans.length) await ok(`${orphans.length} unfinished temporary files in ${show(local.bodiesDir)} (harmless; removed by the next fetch)`);
     }
     if (existsSync(bak)) {
-      try {
-        migrateStore(JSON.parse(readFileSync(bak, 'utf8')), show(bak));
-        await ok(`backup ${show(bak)} is readable`);
-      } catch {
-        await ok(`backup ${show(bak)} is not readable (it is replaced at the next change)`);
-      }
+      await ok(bakReadable ? `backup ${show(bak)} is readable` : `backup ${show(bak)} is not readable (it is replaced at the next change)`);
     }
   }
   if (problems.length) throw new DataError(`${problems.length} ${problems.length === 1 ? 'problem' : 'problems'} found`);
+}
+
+function readableBackup(path: string): boolean {
+  try {
+    migrateStore(JSON.parse(readFileSync(path, 'utf8')), path);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -118,24 +118,26 @@ function dueText(ctx: Context) {
 }
 
 async function remove(ref: string, o: FeedsOptions, ctx: Context): Promise<void> {
-  const removed = await updateSubscriptions(ctx.env, (subs) => {
-    const sub = findSubscription(subs, ref);
-    if (!sub) throw new NotFoundError(`no subscription "${ref}"; see "news feeds list"`);
-    subs.splice(subs.indexOf(sub), 1);
-    return sub;
-  });
+  const sub = findSubscription(readSubscriptions(ctx.env), ref);
+  if (!sub) throw new NotFoundError(`no subscription "${ref}"; see "news feeds list"`);
+  // The store first: if it cannot be changed (corrupt, locked), the subscription
+  // stays, so nothing is left that cannot be removed later.
   let dropped = 0;
   const local = localStore(ctx);
   if (!o.keepArticles && local.exists()) {
     dropped = await local.commit((store) => {
+      const key = stateKey(store, sub.url);
       const before = store.articles.length;
-      const key = stateKey(store, removed.url);
       store.articles = store.articles.filter((a) => a.feed !== key);
       delete store.feeds[key];
       return before - store.articles.length;
     });
   }
-  ctx.notice(`removed "${sanitizeLine(removed.name)}"${o.keepArticles ? '' : ` and its ${dropped} ${dropped === 1 ? 'article' : 'articles'}`}`);
+  await updateSubscriptions(ctx.env, (subs) => {
+    const i = subs.findIndex((s) => s.url === sub.url);
+    if (i !== -1) subs.splice(i, 1);
+  });
+  ctx.notice(`removed "${sanitizeLine(sub.name)}"${o.keepArticles ? '' : ` and its ${dropped} ${dropped === 1 ? 'article' : 'articles'}`}`);
 }
 
 async function rename(ref: string, newName: string, ctx: Context): Promise<void> {

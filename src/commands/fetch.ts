@@ -42,7 +42,8 @@ interface Done {
 
 export async function runFetch(names: string[], o: FetchOptions, ctx: Context): Promise<void> {
   const all = readSubscriptions(ctx.env);
-  const subs = names.length ? names.map((n) => pick(all, n)) : all;
+  // A feed named twice (by name and by URL) is still fetched once.
+  const subs = names.length ? [...new Set(names.map((n) => pick(all, n)))] : all;
   if (subs.length === 0) {
     ctx.notice('no subscriptions yet: add one with "news feeds add <url>" or "news feeds import <file.opml>"');
     return;

@@ -25,6 +25,16 @@ function readOwner(path: string): number {
   }
 }
 
+const EMPTY_LOCK_GRACE_MS = 2_000;
+
+function emptyFor(path: string): number {
+  try {
+    return Date.now() - statSync(path).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
 // Two processes may find the same stale lock; without care the slower one would
 // delete the lock the faster one has just taken. Only the holder of a short-lived
 // breaker file may remove it, after checking the stale pid is still the owner.
@@ -42,7 +52,8 @@ function breakStaleLock(path: string, stalePid: number): void {
     return; // another process is breaking it; retry the lock
   }
   try {
-    if (readOwner(path) === stalePid) unlinkSync(path);
+    const now = readOwner(path);
+    if (now === stalePid || (Number.isNaN(now) && Number.isNaN(stalePid))) unlinkSync(path);
   } catch {
     // already gone
   } finally {
@@ -89,9 +100,10 @@ export async function acquireLock(path: string, activity: string, waitMs = 5_000
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     }
     const owner = readOwner(path);
-    // An empty or unreadable lock file may be one being written right now; only a
-    // pid that no longer exists proves the lock is stale.
-    if (!Number.isNaN(owner) && !ownerAlive(owner)) {
+    // An empty lock file may be one being written this instant; one that has stayed
+    // empty for seconds was left by a process killed between creating and writing it.
+    // Otherwise only a pid that no longer exists proves the lock is stale.
+    if (Number.isNaN(owner) ? emptyFor(path) > EMPTY_LOCK_GRACE_MS : !ownerAlive(owner)) {
       breakStaleLock(path, owner);
       continue;
     }

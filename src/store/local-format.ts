@@ -32,6 +32,8 @@ export interface FeedState {
   movedSeen: number;
   /** The subscription URL this state had before a permanent move was adopted. */
   previousUrl: string | null;
+  /** Keys of articles retention dropped that the feed still lists (so they are not added again). */
+  dropped: string[];
 }
 
 export interface Headline {
@@ -80,7 +82,7 @@ export function emptyStore(): StoreFile {
 export function emptyFeedState(): FeedState {
   return {
     title: null, etag: null, lastModified: null, lastFetchedAt: null, lastStatus: null, lastError: null, failures: 0, bodies: null,
-    nextDueAt: null, retryAfterUntil: null, gone: false, movedTo: null, movedSeen: 0, previousUrl: null,
+    nextDueAt: null, retryAfterUntil: null, gone: false, movedTo: null, movedSeen: 0, previousUrl: null, dropped: [],
   };
 }
 

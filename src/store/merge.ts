@@ -5,7 +5,7 @@
 import type { ArticleDraft } from '../article.js';
 import { SlugAllocator, baseSlug } from '../core/slug.js';
 import type { BodyRecord, Headline, StoreFile } from './local-format.js';
-import { isoOrNull, storedDate } from './local-format.js';
+import { emptyFeedState, isoOrNull, storedDate } from './local-format.js';
 
 export interface FeedUpdate {
   feed: string;
@@ -48,16 +48,25 @@ export function mergeFeed(
   }
 
   const bodies: Record<string, BodyRecord> = { ...oldBodies };
+  const state = (store.feeds[update.feed] ??= emptyFeedState());
+  const dropped = new Set(state.dropped);
+  const currentKeys = new Set<string>();
   const seenAt = isoOrNull(now)!;
   let added = 0;
   let updated = 0;
   const matched = new Set<Headline>();
   for (const d of update.drafts) {
     const publishedAt = isoOrNull(d.publishedAt);
-    const existing =
-      (d.id ? byId.get(d.id) : undefined) ??
-      (d.url ? byUrl.get(d.url) : undefined) ??
-      byTitleDate.get(titleDateKey(d.title, publishedAt));
+    // An id is the identity when there is one: two items with different guids that
+    // link to the same page (a front page) are two articles. Without an id, the
+    // URL, then title and date.
+    const existing = d.id
+      ? byId.get(d.id)
+      : (d.url ? byUrl.get(d.url) : undefined) ?? byTitleDate.get(titleDateKey(d.title, publishedAt));
+    const key = keyOf(d);
+    currentKeys.add(key);
+    // An item retention already dropped stays dropped while the feed still lists it.
+    if (!existing && dropped.has(key)) continue;
     // A feed listing the same item twice must not update one article twice.
     if (existing && matched.has(existing)) continue;
     const fields = {
@@ -72,7 +81,7 @@ export function mergeFeed(
       bodies[existing.key] = body;
       continue;
     }
-    const h: Headline = { slug: slugs.allocate(baseSlug(null, d.title, d.id)), feed: update.feed, key: keyOf(d), ...fields, seenAt, read: false };
+    const h: Headline = { slug: slugs.allocate(baseSlug(null, d.title, d.id)), feed: update.feed, key, ...fields, seenAt, read: false };
     // Keys must stay unique within the feed even when a feed reuses a title and date.
     while (bodies[h.key]) h.key += '+';
     store.articles.push(h);
@@ -83,8 +92,11 @@ export function mergeFeed(
     byTitleDate.set(titleDateKey(h.title, h.publishedAt), h);
     added++;
   }
-  const removed = applyRetention(store, update.feed, bodies, retention);
-  return { added, updated, removed, bodies };
+  const removedKeys = applyRetention(store, update.feed, bodies, retention);
+  // Remember what retention dropped, but only for as long as the feed lists it.
+  const justDropped = new Set(removedKeys);
+  state.dropped = [...new Set([...state.dropped, ...removedKeys])].filter((k) => currentKeys.has(k) || justDropped.has(k));
+  return { added, updated, removed: removedKeys.length, bodies };
 }
 
 export function slugsOf(store: StoreFile): SlugAllocator {
@@ -101,13 +113,13 @@ function changedBody(a: BodyRecord | undefined, b: BodyRecord): boolean {
   return JSON.stringify(a) !== JSON.stringify(b);
 }
 
-/** Keeps the newest `retention` articles of the feed (undated ones by first-seen time). */
-export function applyRetention(store: StoreFile, feed: string, bodies: Record<string, BodyRecord>, retention: number): number {
+/** Keeps the newest `retention` articles of the feed (undated ones by first-seen time); returns the keys dropped. */
+export function applyRetention(store: StoreFile, feed: string, bodies: Record<string, BodyRecord>, retention: number): string[] {
   const mine = store.articles.filter((h) => h.feed === feed);
-  if (mine.length <= retention) return 0;
+  if (mine.length <= retention) return [];
   const age = (h: Headline) => storedDate(h.publishedAt) ?? storedDate(h.seenAt) ?? 0;
   const drop = new Set(mine.sort((a, b) => age(b) - age(a)).slice(retention));
   store.articles = store.articles.filter((h) => !drop.has(h));
   for (const h of drop) delete bodies[h.key];
-  return drop.size;
+  return [...drop].map((h) => h.key);
 }
