@@ -3,7 +3,6 @@ import type { Article } from '../article.js';
 import { selectArticles } from '../core/filter.js';
 import { UsageError } from '../errors.js';
 import { JSON_FIELDS, type JsonField, pick, stringifyJson, toJsonObject } from '../render/json.js';
-import { renderTable } from '../render/table.js';
 import { tsvLine } from '../render/tsv.js';
 import type { Context } from './context.js';
 import { type FilterOptions, type SourceOptions, positiveInteger, readArticles, toQuery } from './read-articles.js';
@@ -67,6 +66,8 @@ export async function runList(o: ListOptions, ctx: Context): Promise<void> {
   // footer says how many more there are: headlines are for scanning, not paging.
   const fit = Math.max(5, ctx.rows - TABLE_CHROME);
   const rows = limit == null && !o.all ? selected.slice(0, fit) : shown;
+  // The table (cli-table3, string-width's large emoji tables) is loaded only for a terminal.
+  const { renderTable } = await import('../render/table.js');
   const table = renderTable(rows, { now: ctx.now, width: ctx.columns, theme: ctx.theme, isUnread: set.local ? (a) => a.read === false : undefined });
   const hidden = selected.length - rows.length;
   const unread = set.local ? selected.filter((a) => a.read === false).length : null;
