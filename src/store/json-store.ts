@@ -3,7 +3,7 @@
 // it cannot use is named in a warning, never silently dropped.
 import type { ArticleDraft, Enclosure } from '../article.js';
 import { parseDate } from '../core/dates.js';
-import { authorField, categoriesField, textField, urlField } from '../core/fields.js';
+import { authorField, categoriesField, collapseWhitespace, textField, urlField } from '../core/fields.js';
 import { looksLikeHtml, sanitizeHtml } from '../core/html-text.js';
 import { type ContentSource, LazyDraft } from '../core/lazy.js';
 import { DataError } from '../errors.js';
@@ -55,7 +55,7 @@ function toDraft(r: Rec, where: string, warnings: string[]): ArticleDraft | null
     warnings.push(`${where} skipped: no title`);
     return null;
   }
-  const title = textField(rawTitle)?.replace(/\s+/g, ' ').trim() ?? rawTitle.trim();
+  const title = looksLikeHtml(rawTitle) ? collapseWhitespace(textField(rawTitle, true) ?? '') || rawTitle.trim() : collapseWhitespace(rawTitle);
   let id: string | null = null;
   if (typeof r.id === 'string' && r.id.trim() !== '') id = r.id.trim();
   else if (typeof r.id === 'number' && Number.isFinite(r.id)) id = String(r.id);
