@@ -192,7 +192,7 @@ function buildProgram(): Command {
       'news read 2 --category world        row 2 of `news list --category world`',
       'news read russia --json | jq .body',
       'news read 3 --full                  the whole article from its web page',
-      'news read https://example.org/2025/06/story   any article page, without menus or ads',
+      'news read https://example.org/story  a web page in reader view',
     ]))
     .action(async (ref: string, opts, cmd: Command) => {
       const { runRead } = await import('./commands/read.js');

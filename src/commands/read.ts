@@ -1,9 +1,14 @@
-// `news read <ref>`: one article in full, through the pager when it is long.
+// `news read <ref>`: one article in full, through the pager when it is long. A URL
+// or an .html file is a web page shown in reader view; `--full` fetches a stored
+// article's page for its whole text. Both load src/reader/ only when asked.
+import type { Article } from '../article.js';
 import { selectArticles } from '../core/filter.js';
 import { resolveRef } from '../core/resolve-ref.js';
 import { recentPosts, renderArticle } from '../render/article-view.js';
 import { stringifyJson, toJsonObject } from '../render/json.js';
+import type { PageOptions } from '../reader/page-source.js';
 import type { Context } from './context.js';
+import { userAgent } from './local.js';
 import { markRead } from './mark.js';
 import { type FilterOptions, type SourceOptions, positiveInteger, readArticles, toQuery } from './read-articles.js';
 
@@ -13,28 +18,55 @@ export interface ReadOptions extends SourceOptions, FilterOptions {
   pager?: boolean;
   /** --no-mark: read without marking it read. */
   mark?: boolean;
+  /** --full: the whole text from the article's web page (kept in the local store). */
+  full?: boolean;
 }
 
 const DEFAULT_WIDTH = 80;
 
+/** A web page rather than an article reference: slugs never contain `:` or `.`. */
+function isPageRef(ref: string): boolean {
+  return /^https?:\/\//i.test(ref) || /\.x?html?$/i.test(ref);
+}
+
 export async function runRead(ref: string, o: ReadOptions, ctx: Context): Promise<void> {
+  const page: PageOptions = { userAgent: userAgent(ctx), env: ctx.env, signal: ctx.signal, timeout: o.timeout, maxSize: o.maxSize };
+  if (isPageRef(ref)) {
+    const width = readWidth(o, ctx);
+    const { readPage } = await import('../reader/page-source.js');
+    await show(await readPage(ref, page), [], width, o, ctx);
+    return;
+  }
+
   const query = toQuery(o, ctx.now);
-  const width = o.width === undefined ? ctx.config.width ?? DEFAULT_WIDTH : positiveInteger(o.width, '--width');
+  const width = readWidth(o, ctx);
   const set = await readArticles(o, ctx);
   const found = resolveRef(ref, selectArticles(set.articles, query), set.articles);
-  const [article, ...recent] = set.fill([found, ...recentPosts(found, set.articles)]);
-
-  if (o.json) await ctx.out(stringifyJson(toJsonObject(article!), 2) + '\n');
-  else {
-    const text = renderArticle(article!, {
-      now: ctx.now,
-      width: ctx.isTTY ? Math.min(width, ctx.columns) : width,
-      theme: ctx.theme,
-      recent,
-    });
-    const usePager = ctx.isTTY && o.pager !== false && ctx.config.pager !== false;
-    if (usePager && text.split('\n').length > ctx.rows) await ctx.page(text);
-    else await ctx.out(text);
+  let [article, ...recent] = set.fill([found, ...recentPosts(found, set.articles)]);
+  if (o.full) {
+    const { withFullText } = await import('../reader/full-text.js');
+    article = await withFullText(article!, set.local, { ...page, now: ctx.now });
   }
+  await show(article!, recent, width, o, ctx);
   if (set.local && found.read === false && o.mark !== false) await markRead(set.local, [found.slug], true);
+}
+
+function readWidth(o: ReadOptions, ctx: Context): number {
+  return o.width === undefined ? ctx.config.width ?? DEFAULT_WIDTH : positiveInteger(o.width, '--width');
+}
+
+async function show(article: Article, recent: Article[], width: number, o: ReadOptions, ctx: Context): Promise<void> {
+  if (o.json) {
+    await ctx.out(stringifyJson(toJsonObject(article), 2) + '\n');
+    return;
+  }
+  const text = renderArticle(article, {
+    now: ctx.now,
+    width: ctx.isTTY ? Math.min(width, ctx.columns) : width,
+    theme: ctx.theme,
+    recent,
+  });
+  const usePager = ctx.isTTY && o.pager !== false && ctx.config.pager !== false;
+  if (usePager && text.split('\n').length > ctx.rows) await ctx.page(text);
+  else await ctx.out(text);
 }

@@ -67,6 +67,8 @@ export interface BodyRecord {
   body: string | null;
   html: string | null;
   enclosures: Enclosure[];
+  /** `news read --full`: the text extracted from the article's web page, kept for the next read. */
+  full?: { body: string | null; html: string | null; fetchedAt: string };
 }
 
 export interface BodiesFile {
