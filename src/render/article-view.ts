@@ -79,9 +79,18 @@ const URL_LINE = /^(?:\[\d+\] )?https?:\/\/\S+$/;
 function wrapText(text: string, width: number): string {
   return text
     .split('\n')
-    .map((line) => (URL_LINE.test(line) ? line : wrapAnsi(line, width, { hard: true, trim: false })))
+    .map((line) => (URL_LINE.test(line) ? line : wrapLine(line, width)))
     .join('\n')
     .replace(/[ \t]+$/gm, '');
+}
+
+// trim: false keeps a line's own indentation (nested lists, "> " quotes), but then
+// wrap-ansi also keeps the space it broke at, starting the next line with it;
+// the indentation of the source line is what every wrapped line should start with.
+function wrapLine(line: string, width: number): string {
+  const indent = /^ */.exec(line)![0];
+  const wrapped = wrapAnsi(line.slice(indent.length), Math.max(1, width - indent.length), { hard: true, trim: true });
+  return wrapped.split('\n').map((l, i) => (i === 0 ? indent + l : indent + l)).join('\n');
 }
 
 /** The six newest other articles from the same source, as the seed page shows them. */

@@ -76,7 +76,10 @@ export function mergeFeed(
     const body: BodyRecord = { summary: d.summary, body: d.body, html: d.html, enclosures: d.enclosures };
     if (existing) {
       matched.add(existing);
-      if (changed(existing, fields) || changedBody(bodies[existing.key], body)) updated++;
+      const before = bodies[existing.key];
+      if (changed(existing, fields) || changedBody(before, body)) updated++;
+      // The reader view's full text (news read --full) stays while the link does.
+      if (before?.full && existing.url === fields.url) body.full = before.full;
       Object.assign(existing, fields);
       bodies[existing.key] = body;
       continue;
@@ -110,7 +113,9 @@ function changed(h: Headline, f: Partial<Headline>): boolean {
 }
 
 function changedBody(a: BodyRecord | undefined, b: BodyRecord): boolean {
-  return JSON.stringify(a) !== JSON.stringify(b);
+  if (!a) return true;
+  const { full: _full, ...feedPart } = a;
+  return JSON.stringify(feedPart) !== JSON.stringify(b);
 }
 
 /** Keeps the newest `retention` articles of the feed (undated ones by first-seen time); returns the keys dropped. */

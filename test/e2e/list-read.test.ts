@@ -136,6 +136,8 @@ describe('news read', () => {
     expect(lines[6]).toBe('On the sidelines of the Russia-Ukrain war, the Russian government anticipates a');
     expect(lines.filter((l) => !l.startsWith('https://')).every((l) => [...l].length <= 80)).toBe(true);
     expect(lines.every((l) => !l.endsWith(' '))).toBe(true);
+    // a line broken exactly at the width must not push its space onto the next line
+    expect(lines.some((l) => l.startsWith(' '))).toBe(false);
     const recent = r.stdout.slice(r.stdout.indexOf('Recent posts'));
     expect(recent).toContain('Hina Khan Hails 11 Years Of PM Modi’s Leadership; Highlights National Progress\nAs the nation marks 11 years under PM Modi\'s leadership, actress Hina Khan\nshares her…\n16 mins ago\nhina-khan-hails-11-years-of-pm-modi-s-leadership-highlights-national-progress\n');
     expect(recent).toContain('41 mins ago · subhash-ghai-hails-pm-modi-s-transformative-vision-for-india\n');

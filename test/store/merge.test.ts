@@ -127,6 +127,20 @@ describe('mergeFeed: the same article again', () => {
   });
 });
 
+describe('mergeFeed: the reader view cache', () => {
+  it('keeps the --full text across fetches while the link stays, and does not count it as an update', () => {
+    const f = new Fixture();
+    const item = draft('Long read', { id: 'g1', url: 'https://a.example/long' });
+    f.merge(A, [item]);
+    const full = { body: 'The whole story', html: null, fetchedAt: '2025-06-09T11:00:00Z' };
+    f.bodies.get(A)!['id:g1']!.full = full;
+    expect(f.merge(A, [item], { now: T0 + HOUR })).toEqual({ added: 0, updated: 0, removed: 0 });
+    expect(f.bodies.get(A)!['id:g1']!.full).toEqual(full);
+    f.merge(A, [draft('Long read', { id: 'g1', url: 'https://a.example/moved' })], { now: T0 + 2 * HOUR });
+    expect(f.bodies.get(A)!['id:g1']!.full).toBeUndefined();
+  });
+});
+
 describe('mergeFeed: slugs', () => {
   it('are unique across feeds merged in one commit and against the store', () => {
     const f = new Fixture();
