@@ -9,7 +9,10 @@ import { BIN, tempHome } from './run-news.js';
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 if (!hasTmux) console.warn('tmux not found: the real-terminal tests are skipped (apt-get install tmux)');
 
-const session = `news-test-${process.pid}`;
+// A fresh tmux server per test: reusing one socket races with the previous
+// server's shutdown ("server exited unexpectedly").
+let run = 0;
+let session = '';
 const tmux = (...args: string[]) => execFileSync('tmux', ['-L', session, ...args], { encoding: 'utf8' });
 const screen = () => tmux('capture-pane', '-t', session, '-p');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -24,6 +27,7 @@ async function waitFor(test: (s: string) => boolean, what: string): Promise<stri
 }
 
 function start(columns: number, rows: number): void {
+  session = `news-test-${process.pid}-${++run}`;
   const home = tempHome();
   const env = [
     `HOME=${home}`, `XDG_CONFIG_HOME=${join(home, 'c')}`, `XDG_DATA_HOME=${join(home, 'd')}`,
