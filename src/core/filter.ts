@@ -46,12 +46,14 @@ export function matches(a: Article, q: ListQuery): boolean {
   return true;
 }
 
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+// Built on first use: an Intl.Collator costs ~14 ms, which only --sort title needs.
+let collator: Intl.Collator | undefined;
+const compareTitles = (a: string, b: string) => (collator ??= new Intl.Collator('en', { sensitivity: 'base', numeric: true })).compare(a, b);
 
 function compare(key: SortKey): (a: Article, b: Article) => number {
   switch (key) {
     case 'title':
-      return (a, b) => collator.compare(a.title, b.title) || a.order - b.order;
+      return (a, b) => compareTitles(a.title, b.title) || a.order - b.order;
     case 'feed':
       return (a, b) => a.order - b.order;
     case 'date':
