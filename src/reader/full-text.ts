@@ -53,25 +53,10 @@ function saveFullText(local: LocalStore, slug: string, full: FullText): Promise<
   });
 }
 
-// A fresh object: feed articles are lazy drafts whose text lives in prototype getters.
+// Both kinds of article take the assignment: plain objects (the local store)
+// directly, lazy drafts (feeds, stores) through their body/html setters.
 function replaceBody(a: Article, full: FullText): Article {
-  return {
-    slug: a.slug,
-    id: a.id,
-    title: a.title,
-    url: a.url,
-    source: a.source,
-    category: a.category,
-    categories: a.categories,
-    author: a.author,
-    publishedAt: a.publishedAt,
-    updatedAt: a.updatedAt,
-    summary: a.summary,
-    body: full.body,
-    html: full.html,
-    enclosures: a.enclosures,
-    image: a.image,
-    order: a.order,
-    ...(a.read !== undefined && { read: a.read }),
-  };
+  a.body = full.body;
+  a.html = full.html;
+  return a;
 }
