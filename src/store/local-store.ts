@@ -4,7 +4,7 @@
 // change, write new bodies files, then atomically replace store.json (which is
 // what makes the change real), then delete bodies files nothing refers to.
 // A crash at any instant leaves the old or the new store, never a mix.
-import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, unlinkSync } from 'node:fs';
+import { type Stats, closeSync, existsSync, fstatSync, linkSync, mkdirSync, openSync, readFileSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article } from '../article.js';
 import { DataError } from '../errors.js';
@@ -44,13 +44,40 @@ export class LocalStore {
   /** The store as it is on disk; an empty one when there is none yet. */
   read(): StoreFile {
     let text: string;
+    let stamp: string;
     try {
-      text = readFileSync(this.storePath, 'utf8');
+      const fd = openSync(this.storePath, 'r');
+      try {
+        stamp = stampOf(fstatSync(fd));
+        text = readFileSync(fd, 'utf8');
+      } finally {
+        closeSync(fd);
+      }
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return emptyStore();
       throw new DataError(`cannot read the local store ${this.msg.show(this.storePath)}: ${(err as Error).message}`);
     }
-    return migrateStore(this.parse(text, this.storePath), this.msg.show(this.storePath));
+    const store = migrateStore(this.parse(text, this.storePath), this.msg.show(this.storePath));
+    this.lastRead = { stamp, store };
+    return store;
+  }
+
+  // The store last read, and the identity of the file it came from. Every write
+  // replaces store.json by rename (a new inode), so an unchanged stamp under the
+  // lock proves nobody committed since, and a commit need not parse it again.
+  private lastRead: { stamp: string; store: StoreFile } | null = null;
+
+  private readForCommit(): StoreFile {
+    const last = this.lastRead;
+    this.lastRead = null; // the commit changes it in place
+    try {
+      if (last && stampOf(statSync(this.storePath)) === last.stamp) return last.store;
+    } catch {
+      // no store yet: read() says so
+    }
+    const store = this.read();
+    this.lastRead = null;
+    return store;
   }
 
   private parse(text: string, path: string): unknown {
@@ -101,14 +128,16 @@ export class LocalStore {
     mkdirSync(this.bodiesDir, { recursive: true });
     const lock = await acquireLock(this.lockPath, `writing the local store ${this.msg.show(this.dir)}`);
     try {
-      const store = this.read(); // fresh, under the lock: another process may have committed
+      const store = this.readForCommit(); // current, under the lock: another process may have committed
+      // What store.json refers to now is what store.json.bak will refer to.
+      const backupRefs = bodiesRefs(store);
       const writer = new BodiesWriter(this, store);
       const result = await change(store, writer);
       writer.flush();
       store.version = STORE_VERSION;
       this.backupCurrent();
       writeFileAtomic(this.storePath, serializeStore(store));
-      this.removeUnreferencedBodies(store);
+      this.removeUnreferencedBodies(store, backupRefs);
       return result;
     } finally {
       lock.release();
@@ -128,15 +157,9 @@ export class LocalStore {
     linkSync(this.storePath, bak);
   }
 
-  private removeUnreferencedBodies(store: StoreFile): void {
-    const used = new Set(Object.values(store.feeds).map((f) => f.bodies));
+  private removeUnreferencedBodies(store: StoreFile, backupRefs: Set<string | null>): void {
     // Files the backup refers to stay too, so that the backup is restorable.
-    try {
-      const bak = migrateStore(JSON.parse(readFileSync(`${this.storePath}.bak`, 'utf8')), 'backup');
-      for (const f of Object.values(bak.feeds)) used.add(f.bodies);
-    } catch {
-      // no usable backup: nothing more to keep
-    }
+    const used = new Set([...bodiesRefs(store), ...backupRefs]);
     // Temporary files can only be left by a process killed mid-write: every write
     // happens under the lock we hold now.
     for (const name of readdirSync(this.dir)) {
@@ -183,6 +206,14 @@ export class BodiesWriter {
     if (this.pending.size) fsyncDir(this.local.bodiesDir);
     this.pending.clear();
   }
+}
+
+function bodiesRefs(store: StoreFile): Set<string | null> {
+  return new Set(Object.values(store.feeds).map((f) => f.bodies));
+}
+
+function stampOf(st: Stats): string {
+  return `${st.dev}:${st.ino}:${st.size}:${st.mtimeMs}`;
 }
 
 function tryUnlink(path: string): void {
