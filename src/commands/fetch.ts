@@ -11,7 +11,7 @@ import { type Subscription, findSubscription, readSubscriptions, updateSubscript
 import { sanitizeLine } from '../render/sanitize.js';
 import { type FeedState, type StoreFile, emptyFeedState, isoOrNull, stateKey, storedDate } from '../store/local-format.js';
 import type { BodiesWriter, LocalStore } from '../store/local-store.js';
-import { mergeFeed, slugsOf } from '../store/merge.js';
+import { indexByFeed, mergeFeed, slugsOf } from '../store/merge.js';
 import { type FeedOutcome, fetchFeed } from '../sync/fetch-feed.js';
 import { runPool } from '../sync/pool.js';
 import { liveProgress } from '../sync/progress.js';
@@ -115,19 +115,25 @@ async function fetchDue(subs: Subscription[], concurrency: number, local: LocalS
   if (done.length) {
     await local.commit((store, bodies) => {
       const slugs = slugsOf(store);
+      const byFeed = indexByFeed(store);
       for (const d of done) {
         let key = stateKey(store, d.sub.url);
         const state = (store.feeds[key] ??= emptyFeedState());
         applyOutcome(state, d.outcome, ctx.now, bounds);
         if (d.outcome.status === 'ok') {
           d.outcome.warnings.forEach((w) => ctx.warn(w));
-          const merged = mergeFeed(store, { feed: key, drafts: d.outcome.drafts }, bodies.get(key), ctx.now, retention, slugs);
+          const merged = mergeFeed(store, { feed: key, drafts: d.outcome.drafts }, bodies.get(key), ctx.now, retention, slugs, byFeed);
           bodies.set(key, merged.bodies);
           d.added = merged.added;
           d.updated = merged.updated;
         }
         if (state.movedTo !== null && state.movedSeen >= 2) {
+          const from = key;
           key = moveFeed(store, bodies, key, state.movedTo);
+          if (key !== from) {
+            byFeed.set(key, byFeed.get(from) ?? []);
+            byFeed.delete(from);
+          }
           d.movedTo = key;
         }
       }
