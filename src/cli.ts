@@ -163,6 +163,7 @@ function buildProgram(): Command {
     .description('list headlines: a table on a terminal, tab-separated lines when piped')
     .option('-n, --limit <n>', 'show at most n articles (default: fit the screen on a terminal, all otherwise)')
     .option('--all', 'on a terminal, show every article (through the pager when long)')
+    .option('-w, --width <columns>', 'fit the table to this width instead of the terminal\'s (or COLUMNS)')
     .option('--json', 'print a JSON array of articles (schema in the README)')
     .option('--ndjson', 'print one JSON article per line, streamed')
     .option('--fields <list>', 'with --json/--ndjson, keep only these fields (e.g. title,url)')
@@ -291,6 +292,7 @@ function buildProgram(): Command {
   program
     .command('doctor')
     .description('check the config and local store, and explain how to recover from problems')
+    .addHelpText('after', examples(['news doctor', 'news doctor && news fetch    (in a script: stop if something is wrong)']))
     .action(async (_opts, cmd: Command) => {
       const { runDoctor } = await import('./commands/doctor.js');
       await runDoctor(makeContext(cmd.optsWithGlobals()));
@@ -328,12 +330,12 @@ async function main(argv: string[]): Promise<number> {
       // help and version exit 0; everything commander rejects is a usage error
       return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    if (controller.signal.aborted) return EXIT.interrupted;
     if (err instanceof NewsError) {
       stderrLine(err.message);
       if (debug && err.stack) process.stderr.write(`${err.stack}\n`);
       return err.exitCode;
     }
+    if (controller.signal.aborted) return EXIT.interrupted;
     const message = err instanceof Error ? err.message : String(err);
     stderrLine(`unexpected error: ${message}${debug ? '' : ' (run with --debug for details)'}`);
     if (debug && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);

@@ -10,6 +10,7 @@ import { type FilterOptions, type SourceOptions, positiveInteger, readArticles, 
 export interface ListOptions extends SourceOptions, FilterOptions {
   limit?: string;
   all?: boolean;
+  width?: string;
   unread?: boolean;
   json?: boolean;
   ndjson?: boolean;
@@ -38,6 +39,7 @@ export async function runList(o: ListOptions, ctx: Context): Promise<void> {
   if (fields && !o.json && !o.ndjson) throw new UsageError('--fields works with --json or --ndjson');
   if (o.all && o.limit !== undefined) throw new UsageError('choose one of --all and --limit');
   const limit = o.limit === undefined ? null : positiveInteger(o.limit, '--limit');
+  const width = o.width === undefined ? ctx.columns : positiveInteger(o.width, '--width');
   const query = toQuery(o, ctx.now);
 
   const set = await readArticles(o, ctx);
@@ -68,7 +70,7 @@ export async function runList(o: ListOptions, ctx: Context): Promise<void> {
   const rows = limit == null && !o.all ? selected.slice(0, fit) : shown;
   // The table (cli-table3, string-width's large emoji tables) is loaded only for a terminal.
   const { renderTable } = await import('../render/table.js');
-  const table = renderTable(rows, { now: ctx.now, width: ctx.columns, theme: ctx.theme, isUnread: set.local ? (a) => a.read === false : undefined });
+  const table = renderTable(rows, { now: ctx.now, width, theme: ctx.theme, isUnread: set.local ? (a) => a.read === false : undefined });
   const hidden = selected.length - rows.length;
   const unread = set.local ? selected.filter((a) => a.read === false).length : null;
   const footer = [

@@ -69,6 +69,15 @@ describe.skipIf(!hasTmux)('in a real terminal', () => {
     ]);
   });
 
+  it('honors --width on a wide terminal', async () => {
+    start(120, 24);
+    tmux('send-keys', '-t', session, `clear; node ${BIN} list --limit 1 --width 40 2>/dev/null`, 'Enter');
+    const s = await waitFor((x) => x.includes('└'), 'the table');
+    const rows = s.split('\n').filter((l) => /^[┌│└]/.test(l));
+    expect(rows.map((l) => l.length)).toEqual([40, 40, 40, 40]);
+    expect(rows[1]).toBe('│ # │ Title                 │ Age      │');
+  });
+
   it('pages a long article and returns to the prompt on q', async () => {
     start(80, 12);
     tmux('send-keys', '-t', session, `clear; node ${BIN} read russia-anticipates 2>/dev/null; echo done-$?`, 'Enter');
