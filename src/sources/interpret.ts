@@ -1,7 +1,7 @@
 // bytes → detect → parse: what a document is, decided by its content. Shared by
 // `--source` reading and `news fetch`.
+import { isUtf8 } from 'node:buffer';
 import type { ArticleDraft } from '../article.js';
-import { decodeBytes } from '../io/charset.js';
 import { detectKind } from '../feeds/detect.js';
 import { DataError } from '../errors.js';
 
@@ -16,8 +16,23 @@ export type Interpreted =
   | { kind: 'store' | 'feed'; drafts: ArticleDraft[]; title: string | null; warnings: string[]; ttlMinutes: number | null }
   | { kind: 'html'; feedLinks: { url: string; type: string; title: string | null }[] };
 
+// JSON is UTF-8 by definition (RFC 8259). A document that starts like JSON, is
+// not labelled otherwise and is valid UTF-8 is decoded natively, without loading
+// the charset machinery (iconv-lite is a 490 KB chunk: start-up time of every
+// `news list` on a store). Anything else, invalid bytes included, takes the full
+// charset rules (and their windows-1252 fallback).
+function utf8Json(bytes: Uint8Array, httpCharset: string | null): string | null {
+  if (httpCharset && !/^utf-?8$/i.test(httpCharset.trim())) return null;
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  let i = bom;
+  while (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09) i++;
+  if (bytes[i] !== 0x7b && bytes[i] !== 0x5b) return null;
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset + bom, bytes.byteLength - bom);
+  return isUtf8(buf) ? buf.toString('utf8') : null;
+}
+
 export async function interpretBytes(bytes: Uint8Array, meta: BytesMeta): Promise<Interpreted> {
-  const { text } = decodeBytes(bytes, meta.httpCharset);
+  const text = utf8Json(bytes, meta.httpCharset) ?? (await import('../io/charset.js')).decodeBytes(bytes, meta.httpCharset).text;
   const kind = detectKind(text);
   if (kind === 'json-store') {
     const { parseStoreText } = await import('../store/json-store.js');
