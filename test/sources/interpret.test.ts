@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { interpretBytes } from '../../src/sources/interpret.js';
+
+const meta = { label: 'store.json', httpCharset: null, baseUrl: null };
+const titles = async (bytes: Uint8Array, httpCharset: string | null = null) => {
+  const r = await interpretBytes(bytes, { ...meta, httpCharset });
+  if (r.kind === 'html') throw new Error('not articles');
+  return r.drafts.map((d) => d.title);
+};
+
+describe('interpretBytes', () => {
+  it('reads valid UTF-8 JSON, with or without a BOM', async () => {
+    const json = Buffer.from('[{"title":"Caf\u00e9 \u2013 \u6771\u4eac"}]', 'utf8');
+    expect(await titles(json)).toEqual(['Café – 東京']);
+    expect(await titles(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), json]))).toEqual(['Café – 東京']);
+  });
+
+  it('falls back to windows-1252 for JSON that is not valid UTF-8', async () => {
+    // 0x93/0x94 are curly quotes in windows-1252 and invalid on their own in UTF-8.
+    const bytes = Buffer.concat([Buffer.from('[{"title":"'), Buffer.from([0x93, 0x48, 0x69, 0x94]), Buffer.from('"}]')]);
+    expect(await titles(bytes)).toEqual(['\u201cHi\u201d']);
+  });
+
+  it('honors a non-UTF-8 HTTP charset for JSON', async () => {
+    const bytes = Buffer.concat([Buffer.from('[{"title":"'), Buffer.from([0xe9]), Buffer.from('"}]')]);
+    expect(await titles(bytes, 'iso-8859-1')).toEqual(['é']);
+  });
+});
