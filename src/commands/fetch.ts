@@ -7,6 +7,7 @@ import { relativeTime } from '../core/relative-time.js';
 import { InterruptedError, NotFoundError, PartialError } from '../errors.js';
 import { redactUrl } from '../io/http.js';
 import { acquireLock } from '../io/lock.js';
+import { networkLimits } from '../io/network-limits.js';
 import { type Subscription, findSubscription, readSubscriptions, updateSubscriptions } from '../io/subscriptions.js';
 import { sanitizeLine } from '../render/sanitize.js';
 import { type FeedState, type StoreFile, emptyFeedState, isoOrNull, stateKey, storedDate } from '../store/local-format.js';
@@ -41,6 +42,7 @@ interface Done {
 }
 
 export async function runFetch(names: string[], o: FetchOptions, ctx: Context): Promise<void> {
+  const limits = networkLimits(o); // a bad value is a usage error before anything else
   const all = readSubscriptions(ctx.env);
   // A feed named twice (by name and by URL) is still fetched once.
   const subs = names.length ? [...new Set(names.map((n) => pick(all, n)))] : all;
@@ -53,13 +55,20 @@ export async function runFetch(names: string[], o: FetchOptions, ctx: Context): 
   // One fetch at a time: a second one says who is running instead of waiting.
   const running = await acquireLock(join(local.dir, 'fetch.lock'), 'fetching feeds', 0);
   try {
-    await fetchDue(subs, concurrency, local, ctx, o);
+    await fetchDue(subs, concurrency, local, ctx, o, limits);
   } finally {
     running.release();
   }
 }
 
-async function fetchDue(subs: Subscription[], concurrency: number, local: LocalStore, ctx: Context, o: FetchOptions): Promise<void> {
+async function fetchDue(
+  subs: Subscription[],
+  concurrency: number,
+  local: LocalStore,
+  ctx: Context,
+  o: FetchOptions,
+  limits: ReturnType<typeof networkLimits>,
+): Promise<void> {
   const before = local.read(); // validators and schedule; the commit re-reads under the lock
   const bounds: Bounds = {
     floorMs: (ctx.config.minInterval ?? 15) * 60_000,
@@ -87,8 +96,7 @@ async function fetchDue(subs: Subscription[], concurrency: number, local: LocalS
     userAgent: userAgent(ctx),
     env: ctx.env,
     signal: ctx.signal,
-    ...(o.timeout !== undefined && { timeoutMs: Number(o.timeout) * 1000 }),
-    ...(o.maxSize !== undefined && { maxBytes: Number(o.maxSize) * 1024 * 1024 }),
+    ...limits,
   };
   const outcomes = await runPool(
     due,

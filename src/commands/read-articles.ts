@@ -5,6 +5,7 @@ import type { ListQuery, SortKey } from '../core/filter.js';
 import { SORT_KEYS } from '../core/filter.js';
 import { parseMoment } from '../core/time-window.js';
 import { UsageError } from '../errors.js';
+import { networkLimits } from '../io/network-limits.js';
 import { SAMPLE_NOTICE, chooseSource } from '../sources/choose.js';
 import type { LocalStore } from '../store/local-store.js';
 import { localStore, userAgent } from './local.js';
@@ -46,8 +47,7 @@ export async function readArticles(o: SourceOptions, ctx: Context): Promise<Arti
     warn: ctx.warn,
     userAgent: userAgent(ctx),
     signal: ctx.signal,
-    ...(o.timeout !== undefined && { timeoutMs: positiveNumber(o.timeout, '--timeout') * 1000 }),
-    ...(o.maxSize !== undefined && { maxBytes: positiveNumber(o.maxSize, '--max-size') * 1024 * 1024 }),
+    ...networkLimits(o),
   });
   return { articles: loaded.articles, local: null, fill: (a) => [...a] };
 }
@@ -64,12 +64,6 @@ function readLocal(local: LocalStore): ArticleSet {
       return articles.map((a) => full.get(a.slug) ?? a);
     },
   };
-}
-
-function positiveNumber(value: string, option: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${option} takes a positive number, not "${value}"`);
-  return n;
 }
 
 export function positiveInteger(value: string, option: string): number {

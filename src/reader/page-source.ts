@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import type { Article, ArticleDraft } from '../article.js';
 import { finishArticles } from '../core/articles.js';
-import { DataError, NotFoundError, UsageError } from '../errors.js';
+import { DataError, NotFoundError } from '../errors.js';
+import { networkLimits } from '../io/network-limits.js';
 import { detectKind } from '../feeds/detect.js';
 import { decodeBytes, parseContentType } from '../io/charset.js';
 import { fetchBytes, redactUrl, stripUserinfo } from '../io/http.js';
@@ -37,8 +38,7 @@ export async function fetchPage(url: string, o: PageOptions): Promise<Page> {
     accept: PAGE_ACCEPT,
     env: o.env,
     ...(o.signal && { signal: o.signal }),
-    ...(o.timeout !== undefined && { timeoutMs: positiveNumber(o.timeout, '--timeout') * 1000 }),
-    ...(o.maxSize !== undefined && { maxBytes: positiveNumber(o.maxSize, '--max-size') * 1024 * 1024 }),
+    ...networkLimits(o),
   });
   const { text } = decodeBytes(res.bytes, parseContentType(res.headers['content-type'] ?? null).charset);
   return { html: text, pageUrl: stripUserinfo(res.url), label: redactUrl(res.url) };
@@ -75,11 +75,4 @@ export function articleOfPage(page: Page): ArticleDraft {
 export async function readPage(ref: string, o: PageOptions): Promise<Article> {
   const page = /^https?:\/\//i.test(ref) ? await fetchPage(ref, o) : readPageFile(ref);
   return finishArticles([articleOfPage(page)])[0]!;
-}
-
-// The same rule and message as the list flags (src/commands/read-articles.ts).
-function positiveNumber(value: string, option: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${option} takes a positive number, not "${value}"`);
-  return n;
 }
