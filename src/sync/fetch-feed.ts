@@ -3,20 +3,13 @@
 import type { ArticleDraft } from '../article.js';
 import { DataError, FetchError, NewsError } from '../errors.js';
 import { httpFreshness } from './schedule.js';
-import { type FetchResult, fetchBytes, redactUrl, stripUserinfo } from '../io/http.js';
-import { parseContentType } from '../io/charset.js';
+import type { FetchResult } from '../io/http.js';
 import type { Subscription } from '../io/subscriptions.js';
-import { FEED_ACCEPT } from '../sources/fetch-source.js';
+import { type FeedRequest, bytesMeta, getFeed } from '../sources/fetch-source.js';
 import { advertisedFeed, interpretBytes } from '../sources/interpret.js';
 import type { FeedState } from '../store/local-format.js';
 
-export interface FetchSettings {
-  userAgent: string;
-  env: Record<string, string | undefined>;
-  timeoutMs?: number;
-  maxBytes?: number;
-  signal?: AbortSignal;
-}
+export type FetchSettings = FeedRequest;
 
 export type FeedOutcome =
   | ({ status: 'ok' } & Fetched)
@@ -66,16 +59,16 @@ export async function fetchAndParse(
   if (state?.etag) headers['If-None-Match'] = state.etag;
   if (state?.lastModified) headers['If-Modified-Since'] = state.lastModified;
   let feedUrl = url;
-  let res = await get(url, headers, s);
+  let res = await getFeed(url, s, headers);
   const permanentTarget = res.redirects.length > 0 && res.redirects.every((r) => r.status === 301 || r.status === 308) ? res.url : null;
   if (res.status === 304) return { notModified: true, ...caching(res), permanentTarget };
-  let meta = metaOf(res);
+  let meta = bytesMeta(res);
   let result = await interpretBytes(res.bytes, meta);
   if (result.kind === 'html') {
     // A page, not a feed: follow the feed it advertises (autodiscovery), once.
     feedUrl = advertisedFeed(result, meta.label);
-    res = await get(feedUrl, {}, s);
-    meta = metaOf(res);
+    res = await getFeed(feedUrl, s);
+    meta = bytesMeta(res);
     result = await interpretBytes(res.bytes, meta);
     if (result.kind === 'html') throw new DataError(`${meta.label}: not a feed (an HTML page)`);
   }
@@ -100,22 +93,3 @@ function caching(res: FetchResult) {
   };
 }
 
-function get(url: string, headers: Record<string, string>, s: FetchSettings): Promise<FetchResult> {
-  return fetchBytes(url, {
-    userAgent: s.userAgent,
-    accept: FEED_ACCEPT,
-    headers,
-    env: s.env,
-    ...(s.timeoutMs !== undefined && { timeoutMs: s.timeoutMs }),
-    ...(s.maxBytes !== undefined && { maxBytes: s.maxBytes }),
-    ...(s.signal && { signal: s.signal }),
-  });
-}
-
-function metaOf(res: FetchResult) {
-  return {
-    label: redactUrl(res.url),
-    httpCharset: parseContentType(res.headers['content-type'] ?? null).charset,
-    baseUrl: stripUserinfo(res.url),
-  };
-}
