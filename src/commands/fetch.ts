@@ -2,6 +2,7 @@
 // concurrently (at most 2 at a time per host), merged into the local store in
 // one atomic commit. Freshness, Retry-After, back-off, moves and 410 Gone are
 // handled as the README's "Being a good citizen" section describes.
+import { formatIsoUtc } from '../core/dates.js';
 import { join } from 'node:path';
 import { relativeTime } from '../core/relative-time.js';
 import { InterruptedError, NotFoundError, PartialError } from '../errors.js';
@@ -10,7 +11,7 @@ import { acquireLock } from '../io/lock.js';
 import { networkLimits } from '../io/network-limits.js';
 import { type Subscription, findSubscription, readSubscriptions, updateSubscriptions } from '../io/subscriptions.js';
 import { sanitizeLine } from '../render/sanitize.js';
-import { type FeedState, type StoreFile, emptyFeedState, isoOrNull, stateKey, storedDate } from '../store/local-format.js';
+import { type FeedState, type StoreFile, emptyFeedState, stateKey, storedDate } from '../store/local-format.js';
 import type { BodiesWriter, LocalStore } from '../store/local-store.js';
 import { indexByFeed, mergeFeed, slugsOf } from '../store/merge.js';
 import { type FeedOutcome, fetchFeed } from '../sync/fetch-feed.js';
@@ -175,16 +176,16 @@ export function applyOutcome(state: FeedState, outcome: FeedOutcome, now: number
     state.failures++;
     if (outcome.httpStatus === 410) state.gone = true;
     const retryAt = outcome.httpStatus === 429 || outcome.httpStatus === 503 ? retryAfterUntil(outcome.retryAfter, now) : null;
-    state.retryAfterUntil = isoOrNull(retryAt);
-    state.nextDueAt = isoOrNull(Math.max(backoffUntil(now, state.failures, bounds, random), retryAt ?? 0));
+    state.retryAfterUntil = formatIsoUtc(retryAt);
+    state.nextDueAt = formatIsoUtc(Math.max(backoffUntil(now, state.failures, bounds, random), retryAt ?? 0));
     return;
   }
-  state.lastFetchedAt = isoOrNull(now);
+  state.lastFetchedAt = formatIsoUtc(now);
   state.lastStatus = outcome.status;
   state.lastError = null;
   state.failures = 0;
   state.retryAfterUntil = null;
-  state.nextDueAt = isoOrNull(nextDue(now, outcome.freshnessMs, outcome.status === 'ok' ? outcome.ttlMinutes : null, bounds));
+  state.nextDueAt = formatIsoUtc(nextDue(now, outcome.freshnessMs, outcome.status === 'ok' ? outcome.ttlMinutes : null, bounds));
   if (outcome.status === 'ok') {
     state.title = outcome.title;
     state.etag = outcome.etag;

@@ -2,9 +2,10 @@
 // that publish only a summary. In the local store the extracted text is kept with
 // the article's body (`full` on its BodyRecord), so the next `--full` is instant and
 // works offline; other sources are fetched every time.
+import { formatIsoUtc } from '../core/dates.js';
 import type { Article } from '../article.js';
 import { UsageError } from '../errors.js';
-import { type BodyRecord, isoOrNull } from '../store/local-format.js';
+import { type BodyRecord } from '../store/local-format.js';
 import type { LocalStore } from '../store/local-store.js';
 import { type PageOptions, articleOfPage, fetchPage } from './page-source.js';
 
@@ -20,7 +21,7 @@ export async function withFullText(article: Article, local: LocalStore | null, o
   if (cached) return replaceBody(article, cached);
   if (!article.url) throw new UsageError(`--full fetches the article's web page, but "${article.slug}" has no URL`);
   const draft = articleOfPage(await fetchPage(article.url, o));
-  const full: FullText = { body: draft.body, html: draft.html, fetchedAt: isoOrNull(o.now)! };
+  const full: FullText = { body: draft.body, html: draft.html, fetchedAt: formatIsoUtc(o.now)! };
   if (local) await saveFullText(local, article.slug, full);
   return replaceBody(article, full);
 }

@@ -3,7 +3,7 @@
 // bodies/, so listing never parses a body and marking read never rewrites one.
 // Dates are ISO strings so the files stay readable by people and jq.
 import type { Article, Enclosure } from '../article.js';
-import { formatIsoUtc, parseDate } from '../core/dates.js';
+import { parseDate } from '../core/dates.js';
 import { DataError } from '../errors.js';
 
 export const STORE_VERSION = 1;
@@ -134,10 +134,6 @@ export function headlineToArticle(h: Headline, order: number, body?: BodyRecord)
     order,
     read: h.read,
   };
-}
-
-export function isoOrNull(ms: number | null): string | null {
-  return formatIsoUtc(ms);
 }
 
 /** The key of a subscription's state, also when a permanent move re-keyed it before the config caught up. */

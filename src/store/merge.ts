@@ -2,10 +2,11 @@
 // (within a feed, by id, then url, then title and date) is updated in place and
 // keeps its slug, read state and first-seen time; new ones are appended; beyond
 // the retention limit the oldest go first. Pure: the caller does the I/O.
+import { formatIsoUtc } from '../core/dates.js';
 import type { ArticleDraft } from '../article.js';
 import { SlugAllocator, baseSlug } from '../core/slug.js';
 import type { BodyRecord, Headline, StoreFile } from './local-format.js';
-import { emptyFeedState, isoOrNull, storedDate } from './local-format.js';
+import { emptyFeedState, storedDate } from './local-format.js';
 
 export interface FeedUpdate {
   feed: string;
@@ -25,7 +26,7 @@ const titleDateKey = (title: string, publishedAt: string | null) => `t:${title}\
 function keyOf(d: ArticleDraft): string {
   if (d.id) return `id:${d.id}`;
   if (d.url) return `url:${d.url}`;
-  return titleDateKey(d.title, isoOrNull(d.publishedAt));
+  return titleDateKey(d.title, formatIsoUtc(d.publishedAt));
 }
 
 export function mergeFeed(
@@ -54,12 +55,12 @@ export function mergeFeed(
   const state = (store.feeds[update.feed] ??= emptyFeedState());
   const dropped = new Set(state.dropped);
   const currentKeys = new Set<string>();
-  const seenAt = isoOrNull(now)!;
+  const seenAt = formatIsoUtc(now)!;
   let added = 0;
   let updated = 0;
   const matched = new Set<Headline>();
   for (const d of update.drafts) {
-    const publishedAt = isoOrNull(d.publishedAt);
+    const publishedAt = formatIsoUtc(d.publishedAt);
     // An id is the identity when there is one: two items with different guids that
     // link to the same page (a front page) are two articles. Without an id, the
     // URL, then title and date.
@@ -74,7 +75,7 @@ export function mergeFeed(
     if (existing && matched.has(existing)) continue;
     const fields = {
       id: d.id, title: d.title, url: d.url, source: d.source, category: d.category, categories: d.categories,
-      author: d.author, publishedAt, updatedAt: isoOrNull(d.updatedAt), image: d.image,
+      author: d.author, publishedAt, updatedAt: formatIsoUtc(d.updatedAt), image: d.image,
     };
     const body: BodyRecord = { summary: d.summary, body: d.body, html: d.html, enclosures: d.enclosures };
     if (existing) {
