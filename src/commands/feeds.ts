@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { relativeTime } from '../core/relative-time.js';
 import { DataError, NotFoundError, UsageError } from '../errors.js';
 import { redactUrl } from '../io/http.js';
-import { type Subscription, findSubscription, readSubscriptions, updateSubscriptions } from '../io/subscriptions.js';
+import { type Subscription, findSubscription, readSubscriptions, requireSubscription, updateSubscriptions } from '../io/subscriptions.js';
 import { stringifyJson } from '../render/json.js';
 import { sanitizeLine } from '../render/sanitize.js';
 import { stateKey, storedDate } from '../store/local-format.js';
@@ -118,8 +118,7 @@ function dueText(ctx: Context) {
 }
 
 async function remove(ref: string, o: FeedsOptions, ctx: Context): Promise<void> {
-  const sub = findSubscription(readSubscriptions(ctx.env), ref);
-  if (!sub) throw new NotFoundError(`no subscription "${ref}"; see "news feeds list"`);
+  const sub = requireSubscription(readSubscriptions(ctx.env), ref);
   // The store first: if it cannot be changed (corrupt, locked), the subscription
   // stays, so nothing is left that cannot be removed later.
   let dropped = 0;
@@ -142,8 +141,7 @@ async function remove(ref: string, o: FeedsOptions, ctx: Context): Promise<void>
 
 async function rename(ref: string, newName: string, ctx: Context): Promise<void> {
   await updateSubscriptions(ctx.env, (subs) => {
-    const sub = findSubscription(subs, ref);
-    if (!sub) throw new NotFoundError(`no subscription "${ref}"; see "news feeds list"`);
+    const sub = requireSubscription(subs, ref);
     const clash = findSubscription(subs, newName);
     if (clash && clash !== sub) throw new UsageError(`another subscription is already called "${sanitizeLine(clash.name)}"`);
     sub.name = newName.trim();

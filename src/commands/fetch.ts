@@ -5,11 +5,11 @@
 import { formatIsoUtc } from '../core/dates.js';
 import { join } from 'node:path';
 import { relativeTime } from '../core/relative-time.js';
-import { InterruptedError, NotFoundError, PartialError } from '../errors.js';
+import { InterruptedError, PartialError } from '../errors.js';
 import { redactUrl } from '../io/http.js';
 import { acquireLock } from '../io/lock.js';
 import { networkLimits } from '../io/network-limits.js';
-import { type Subscription, findSubscription, readSubscriptions, updateSubscriptions } from '../io/subscriptions.js';
+import { type Subscription, readSubscriptions, requireSubscription, updateSubscriptions } from '../io/subscriptions.js';
 import { sanitizeLine } from '../render/sanitize.js';
 import { type FeedState, type StoreFile, emptyFeedState, stateKey, storedDate } from '../store/local-format.js';
 import type { BodiesWriter, LocalStore } from '../store/local-store.js';
@@ -46,7 +46,7 @@ export async function runFetch(names: string[], o: FetchOptions, ctx: Context): 
   const limits = networkLimits(o); // a bad value is a usage error before anything else
   const all = readSubscriptions(ctx.env);
   // A feed named twice (by name and by URL) is still fetched once.
-  const subs = names.length ? [...new Set(names.map((n) => pick(all, n)))] : all;
+  const subs = names.length ? [...new Set(names.map((n) => requireSubscription(all, n)))] : all;
   if (subs.length === 0) {
     ctx.notice('no subscriptions yet: add one with "news feeds add <url>" or "news feeds import <file.opml>"');
     return;
@@ -224,12 +224,6 @@ function hostOf(url: string): string {
   } catch {
     return url;
   }
-}
-
-function pick(subs: readonly Subscription[], name: string): Subscription {
-  const sub = findSubscription(subs, name);
-  if (!sub) throw new NotFoundError(`no subscription "${name}"; see "news feeds list"`);
-  return sub;
 }
 
 function feedLine({ sub, outcome, added, updated, movedTo }: Done): string {

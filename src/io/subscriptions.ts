@@ -1,7 +1,7 @@
 // Subscriptions (URL, name, category) live in the config file under "feeds",
 // written through conf like every setting. Fetch state does not: it lives with
 // the articles it describes, in the local store.
-import { DataError } from '../errors.js';
+import { DataError, NotFoundError } from '../errors.js';
 import { configPath, readRawConfig, updateConfig } from './config.js';
 import { tildify } from './paths.js';
 
@@ -37,6 +37,13 @@ export function updateSubscriptions<T>(env: Env, change: (subs: Subscription[]) 
     conf.set('feeds', subs.map((s) => (s.category ? s : { url: s.url, name: s.name })));
     return result;
   });
+}
+
+/** The subscription a user named, or the not-found error every command gives. */
+export function requireSubscription(subs: readonly Subscription[], ref: string): Subscription {
+  const sub = findSubscription(subs, ref);
+  if (!sub) throw new NotFoundError(`no subscription "${ref}"; see "news feeds list"`);
+  return sub;
 }
 
 /** A subscription by exact name (case-insensitive) or URL. */
