@@ -1,7 +1,8 @@
-// A cross-process lock: a file created with O_EXCL holding the owner's pid.
-// A lock whose owner is gone (kill -9, power loss) is taken over; a live one is
-// waited for briefly, then reported with its pid.
-import { closeSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+// A cross-process lock: a file holding the owner's pid. It is written under a private
+// name and hard-linked into place (link fails if the lock exists), so no process ever
+// sees a lock without its pid. A lock whose owner is gone (kill -9, power loss) is
+// taken over; a live one is waited for briefly, then reported with its pid.
+import { closeSync, linkSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { NewsError } from '../errors.js';
 
@@ -17,11 +18,31 @@ function ownerAlive(pid: number): boolean {
   }
 }
 
-function readOwner(path: string): number {
+/** The pid in the lock file; NaN when it holds none; null when there is no lock file. */
+function readOwner(path: string): number | null {
   try {
     return Number.parseInt(readFileSync(path, 'utf8'), 10);
-  } catch {
-    return NaN;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ENOENT' ? null : NaN;
+  }
+}
+
+/** Creates the lock with our pid already in it; false when it exists. */
+function tryCreate(path: string): boolean {
+  const mine = `${path}.${process.pid}`;
+  writeFileSync(mine, `${process.pid}\n`, { mode: 0o644 });
+  try {
+    linkSync(mine, path);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw err;
+  } finally {
+    try {
+      unlinkSync(mine);
+    } catch {
+      // already gone
+    }
   }
 }
 
@@ -80,10 +101,7 @@ export async function acquireLock(path: string, activity: string, waitMs = 5_000
   mkdirSync(dirname(path), { recursive: true });
   const deadline = Date.now() + waitMs;
   for (;;) {
-    try {
-      const fd = openSync(path, 'wx', 0o644);
-      writeSync(fd, `${process.pid}\n`);
-      closeSync(fd);
+    if (tryCreate(path)) {
       let held = true;
       return {
         release() {
@@ -96,12 +114,11 @@ export async function acquireLock(path: string, activity: string, waitMs = 5_000
           }
         },
       };
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     }
     const owner = readOwner(path);
-    // An empty lock file may be one being written this instant; one that has stayed
-    // empty for seconds was left by a process killed between creating and writing it.
+    if (owner === null) continue; // released between our attempt and the read
+    // Locks are created with their pid, but an empty one may be left by an older news
+    // killed between creating and writing it: after a grace period it is stale.
     // Otherwise only a pid that no longer exists proves the lock is stale.
     if (Number.isNaN(owner) ? emptyFor(path) > EMPTY_LOCK_GRACE_MS : !ownerAlive(owner)) {
       breakStaleLock(path, owner);
