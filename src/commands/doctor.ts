@@ -7,6 +7,7 @@ import { configPath, readConfig } from '../io/config.js';
 import { tildify } from '../io/paths.js';
 import { readSubscriptions } from '../io/subscriptions.js';
 import { migrateStore } from '../store/local-format.js';
+import { ReadLogError } from '../store/read-log.js';
 import type { Context } from './context.js';
 import { localStore } from './local.js';
 
@@ -53,9 +54,10 @@ export async function runDoctor(ctx: Context): Promise<void> {
       if (!(err instanceof DataError)) throw err;
       // A store from a newer news is not broken: overwriting it would lose what that version wrote.
       const newer = /written by a newer news/.test(err.message);
+      const log = `Move it aside (mv ${show(local.readLogPath)} ${show(local.readLogPath)}.broken); store.json is unaffected, only articles marked read or unread since the last fetch lose that mark.`;
       await bad(
         err.message.replace(/; it was left untouched.*$/, ''),
-        newer ? 'Run the newer version of news that wrote it; this one leaves it untouched.' : restore,
+        err instanceof ReadLogError ? log : newer ? 'Run the newer version of news that wrote it; this one leaves it untouched.' : restore,
       );
     }
     for (const lock of ['store.lock', 'fetch.lock']) {

@@ -1,5 +1,7 @@
 // `news mark <ref...> [--unread]` and `news mark --all`: read state in the local
-// store. Only store.json changes; bodies are never rewritten for this.
+// store. A few marks are appended to read.log; many rewrite store.json; bodies
+// are never rewritten for this.
+import type { Article } from '../article.js';
 import { selectArticles } from '../core/filter.js';
 import { resolveRef } from '../core/resolve-ref.js';
 import { UsageError } from '../errors.js';
@@ -12,19 +14,11 @@ export interface MarkOptions extends FilterOptions {
   all?: boolean;
 }
 
-/** Sets read state for these slugs; returns how many changed. */
-export function markRead(local: LocalStore, slugs: readonly string[] | 'all', read: boolean): Promise<number> {
-  const wanted = slugs === 'all' ? null : new Set(slugs);
-  return local.commit((store) => {
-    let changed = 0;
-    for (const h of store.articles) {
-      if ((wanted === null || wanted.has(h.slug)) && h.read !== read) {
-        h.read = read;
-        changed++;
-      }
-    }
-    return changed;
-  });
+/** Sets read state for these articles (as just read from the store); returns how many changed. */
+export async function markRead(local: LocalStore, articles: readonly Article[], read: boolean): Promise<number> {
+  const changes = new Map(articles.filter((a) => a.read !== read).map((a) => [a.slug, read]));
+  await local.setRead(changes);
+  return changes.size;
 }
 
 export async function runMark(refs: string[], o: MarkOptions, ctx: Context): Promise<void> {
@@ -33,7 +27,7 @@ export async function runMark(refs: string[], o: MarkOptions, ctx: Context): Pro
   const set = await readArticles({}, ctx);
   if (!set.local) throw new UsageError('read state is kept only in the local store: subscribe with "news feeds add <url>" and run "news fetch"');
   const listed = selectArticles(set.articles, toQuery(o, ctx.now));
-  const slugs = o.all ? listed.map((a) => a.slug) : refs.map((r) => resolveRef(r, listed, set.articles).slug);
-  const changed = await markRead(set.local, slugs, !o.unread);
+  const chosen = o.all ? listed : refs.map((r) => resolveRef(r, listed, set.articles));
+  const changed = await markRead(set.local, chosen, !o.unread);
   ctx.notice(`marked ${changed} ${changed === 1 ? 'article' : 'articles'} ${o.unread ? 'unread' : 'read'}`);
 }

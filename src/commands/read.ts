@@ -48,7 +48,7 @@ export async function runRead(ref: string, o: ReadOptions, ctx: Context): Promis
     article = await withFullText(article!, set.local, { ...page, now: ctx.now });
   }
   await show(article!, recent, width, o, ctx);
-  if (set.local && found.read === false && o.mark !== false) await markRead(set.local, [found.slug], true);
+  if (set.local && found.read === false && o.mark !== false) await markRead(set.local, [found], true);
 }
 
 function readWidth(o: ReadOptions, ctx: Context): number {

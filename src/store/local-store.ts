@@ -1,10 +1,27 @@
 // The local store on disk, under XDG_DATA_HOME/news: store.json (headlines, read
-// state, fetch state), bodies/*.json (one file per feed), a lock, and a backup of
-// the previous store.json. Every change is one commit: under the lock, re-read,
-// change, write new bodies files, then atomically replace store.json (which is
-// what makes the change real), then delete bodies files nothing refers to.
+// state, fetch state), bodies/*.json (one file per feed), read.log (read state
+// changed since store.json was written), a lock, and a backup of the previous
+// store.json. Every change is one commit: under the lock, re-read, change, write
+// new bodies files, then atomically replace store.json (which is what makes the
+// change real), then delete bodies files nothing refers to and the folded log.
 // A crash at any instant leaves the old or the new store, never a mix.
-import { type Stats, closeSync, existsSync, fstatSync, linkSync, mkdirSync, openSync, readFileSync, readdirSync, statSync, unlinkSync } from 'node:fs';
+import {
+  type Stats,
+  closeSync,
+  existsSync,
+  fstatSync,
+  fsyncSync,
+  ftruncateSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  readdirSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { Article } from '../article.js';
 import { DataError } from '../errors.js';
@@ -20,6 +37,12 @@ import {
   headlineToArticle,
   migrateStore,
 } from './local-format.js';
+import { applyReadLog, parseReadLog, readLogLine } from './read-log.js';
+
+// Beyond these, marking read folds everything into store.json instead of appending
+// (`news mark --all`, or a log nobody has folded for a long time).
+const READ_LOG_MAX_CHANGES = 1_000;
+const READ_LOG_MAX_BYTES = 1 << 20;
 
 export interface StoreMessages {
   /** Shows a path as the user knows it (~ for home). */
@@ -35,7 +58,10 @@ export class LocalStore {
     this.storePath = join(dir, 'store.json');
     this.bodiesDir = join(dir, 'bodies');
     this.lockPath = join(dir, 'store.lock');
+    this.readLogPath = join(dir, 'read.log');
   }
+
+  readonly readLogPath: string;
 
   exists(): boolean {
     return existsSync(this.storePath);
@@ -58,6 +84,7 @@ export class LocalStore {
       throw new DataError(`cannot read the local store ${this.msg.show(this.storePath)}: ${(err as Error).message}`);
     }
     const store = migrateStore(this.parse(text, this.storePath), this.msg.show(this.storePath));
+    applyReadLog(store.articles, this.readStates());
     this.lastRead = { stamp, store };
     return store;
   }
@@ -88,6 +115,45 @@ export class LocalStore {
       throw new DataError(
         `the local store ${this.msg.show(path)} is corrupt (not valid JSON at line ${line}, column ${column}); it was left untouched: run "news doctor" to recover`,
       );
+    }
+  }
+
+  /** Read state logged since store.json was written, last entry per slug. */
+  readStates(): Map<string, boolean> {
+    let text: string;
+    try {
+      text = readFileSync(this.readLogPath, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
+      throw new DataError(`cannot read ${this.msg.show(this.readLogPath)}: ${(err as Error).message}`);
+    }
+    return parseReadLog(text, this.msg.show(this.readLogPath));
+  }
+
+  /**
+   * Records read state. A few changes are appended to read.log under the lock
+   * (store.json is not rewritten); many are committed into store.json at once.
+   */
+  async setRead(changes: ReadonlyMap<string, boolean>): Promise<void> {
+    if (changes.size === 0) return;
+    if (changes.size > READ_LOG_MAX_CHANGES || sizeOf(this.readLogPath) > READ_LOG_MAX_BYTES) {
+      await this.commit((store) => applyReadLog(store.articles, changes));
+      return;
+    }
+    const lock = await acquireLock(this.lockPath, `writing the local store ${this.msg.show(this.dir)}`);
+    try {
+      const created = !existsSync(this.readLogPath);
+      const fd = openSync(this.readLogPath, 'a+', 0o644);
+      try {
+        dropTornTail(fd);
+        writeSync(fd, Buffer.from([...changes].map(([slug, read]) => readLogLine(slug, read)).join('')));
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      if (created) fsyncDir(this.dir);
+    } finally {
+      lock.release();
     }
   }
 
@@ -129,6 +195,9 @@ export class LocalStore {
     const lock = await acquireLock(this.lockPath, `writing the local store ${this.msg.show(this.dir)}`);
     try {
       const store = this.readForCommit(); // current, under the lock: another process may have committed
+      // Marks appended since that read (by us or another process) are folded in now.
+      const logged = existsSync(this.readLogPath);
+      if (logged) applyReadLog(store.articles, this.readStates());
       // What store.json refers to now is what store.json.bak will refer to.
       const backupRefs = bodiesRefs(store);
       const writer = new BodiesWriter(this, store);
@@ -137,6 +206,9 @@ export class LocalStore {
       store.version = STORE_VERSION;
       this.backupCurrent();
       writeFileAtomic(this.storePath, serializeStore(store));
+      // store.json now holds the logged state; if this unlink is lost in a crash,
+      // replaying the log onto it changes nothing.
+      if (logged) tryUnlink(this.readLogPath);
       this.removeUnreferencedBodies(store, backupRefs);
       return result;
     } finally {
@@ -214,6 +286,26 @@ function bodiesRefs(store: StoreFile): Set<string | null> {
 
 function stampOf(st: Stats): string {
   return `${st.dev}:${st.ino}:${st.size}:${st.mtimeMs}`;
+}
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
+// An append cut short by a crash leaves a last line without its newline; the next
+// append would glue onto it, so it is cut off first (it never took effect).
+function dropTornTail(fd: number): void {
+  const size = fstatSync(fd).size;
+  if (size === 0) return;
+  const last = Buffer.alloc(1);
+  readSync(fd, last, 0, 1, size - 1);
+  if (last[0] === 0x0a) return;
+  const text = readFileSync(fd);
+  ftruncateSync(fd, text.lastIndexOf(0x0a) + 1);
 }
 
 function tryUnlink(path: string): void {

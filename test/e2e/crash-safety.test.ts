@@ -80,6 +80,15 @@ function checkStore(home: string): Map<string, Headline> {
     byKey.set(id, h);
   }
   expect(new Set(store.articles.map((h) => h.slug)).size).toBe(store.articles.length);
+  // Read state marked since the last commit is in read.log (complete lines only).
+  if (existsSync(join(dir, 'read.log'))) {
+    const lines = readFileSync(join(dir, 'read.log'), 'utf8').split('\n').slice(0, -1);
+    const bySlug = new Map(store.articles.map((h) => [h.slug, h]));
+    for (const line of lines) {
+      const { slug, read } = JSON.parse(line) as { slug: string; read: boolean };
+      if (bySlug.has(slug)) bySlug.get(slug)!.read = read;
+    }
+  }
   for (const [url, state] of Object.entries(store.feeds)) {
     const keys = store.articles.filter((h) => h.feed === url).map((h) => h.key);
     if (state.bodies === null) {

@@ -175,8 +175,10 @@ describe('news feeds remove and rename', () => {
       '',
     ]);
     // Alpha's bodies stay while the backup refers to them, and go with the next change.
-    await news(['mark', '--all']);
-    expect(readdirSync(join(dataDir(home), 'bodies'))).toHaveLength(1);
+    const bodiesFeeds = () => readdirSync(join(dataDir(home), 'bodies')).map((n) => JSON.parse(readFileSync(join(dataDir(home), 'bodies', n), 'utf8')).feed);
+    expect(bodiesFeeds()).toContain(server.url('/alpha.rss'));
+    expect((await news(['fetch', '--force'])).code).toBe(0);
+    expect(new Set(bodiesFeeds())).toEqual(new Set([beta]));
   });
 
   it('removes by URL, and keeps the articles with --keep-articles', async () => {

@@ -100,14 +100,45 @@ describe('read state', () => {
     expect(await unread()).toBe('5\n');
   });
 
-  it('marking rewrites store.json only, never a bodies file', async () => {
+  it('marking appends to read.log, rewriting neither store.json nor a bodies file; the next fetch folds it in', async () => {
     const dir = join(dataDir(home), 'bodies');
     const snapshot = () => readdirSync(dir).sort().map((n) => [n, readFileSync(join(dir, n), 'utf8'), statSync(join(dir, n)).mtimeMs]);
     const before = snapshot();
     const store = readFileSync(storePath(), 'utf8');
     await news(['mark', '--all']);
+    await news(['mark', 'council', '--unread']);
     expect(snapshot()).toEqual(before);
-    expect(readFileSync(storePath(), 'utf8')).not.toBe(store);
+    expect(readFileSync(storePath(), 'utf8')).toBe(store);
+    const log = join(dataDir(home), 'read.log');
+    expect(readFileSync(log, 'utf8').split('\n')).toHaveLength(5 + 1 + 1);
+    expect(await unread()).toBe('1\n');
+
+    expect((await news(['fetch', '--force'])).code).toBe(0);
+    expect(existsSync(log)).toBe(false);
+    const folded = JSON.parse(readFileSync(storePath(), 'utf8')).articles.map((h: { slug: string; read: boolean }) => [h.slug, h.read]);
+    expect(folded.filter(([, read]: [string, boolean]) => !read)).toEqual([['council-approves-new-cycle-lanes', false]]);
+    expect(await unread()).toBe('1\n');
+  });
+
+  it('a damaged read.log is reported with its path (exit 4), left as it is, and explained by `news doctor`', async () => {
+    const log = join(dataDir(home), 'read.log');
+    writeFileSync(log, 'garbage\n');
+    const store = readFileSync(storePath(), 'utf8');
+    for (const args of [['list'], ['mark', '1'], ['fetch', '--force']]) {
+      expect(await news(args), args.join(' ')).toEqual({
+        stdout: '',
+        stderr: 'news: the read-state log ~/data/news/read.log is corrupt at line 1; it was left untouched: run "news doctor" to recover\n',
+        code: 4,
+      });
+    }
+    expect(readFileSync(log, 'utf8')).toBe('garbage\n');
+    expect(readFileSync(storePath(), 'utf8')).toBe(store);
+    const doctor = await news(['doctor']);
+    expect(doctor.code).toBe(4);
+    expect(doctor.stdout).toContain(
+      'PROBLEM  the read-state log ~/data/news/read.log is corrupt at line 1\n' +
+        '         Move it aside (mv ~/data/news/read.log ~/data/news/read.log.broken); store.json is unaffected, only articles marked read or unread since the last fetch lose that mark.\n',
+    );
   });
 
   it('`news list --json` has "read": true|false for the local store and null for a file source', async () => {
@@ -158,8 +189,10 @@ describe('a local store that cannot be read', () => {
   it('is reported with its path (exit 4) and left byte for byte by fetch, mark and read', async () => {
     writeFileSync(storePath(), CORRUPT);
     const commands = [['list'], ['fetch'], ['fetch', '--force'], ['mark', '--all'], ['mark', '1'], ['read', '1'], ['count', '--unread']];
-    const results = await Promise.all(commands.map((args) => news(args, { NEWS_NOW: '2025-06-10T11:00:00Z' })));
-    commands.forEach((args, i) => expect(results[i], args.join(' ')).toEqual({ stdout: '', stderr: corruptMessage, code: 4 }));
+    // One after another: two fetches at once would make one of them wait on the other's lock.
+    for (const args of commands) {
+      expect(await news(args, { NEWS_NOW: '2025-06-10T11:00:00Z' }), args.join(' ')).toEqual({ stdout: '', stderr: corruptMessage, code: 4 });
+    }
     expect(readFileSync(storePath(), 'utf8')).toBe(CORRUPT);
     expect(existsSync(`${storePath()}.bak`)).toBe(false);
     expect(server.requests).toEqual([]);
@@ -179,7 +212,7 @@ describe('a local store that cannot be read', () => {
   });
 
   it('is explained by `news doctor` with the backup to restore, when there is one', async () => {
-    await news(['mark', 'council']); // the second commit: store.json.bak now exists
+    await news(['fetch', '--force']); // the second commit: store.json.bak now exists
     writeFileSync(storePath(), CORRUPT);
     const r = await news(['doctor']);
     expect(r).toEqual({

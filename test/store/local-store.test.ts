@@ -157,3 +157,79 @@ describe('LocalStore.commit', () => {
     );
   });
 });
+
+describe('LocalStore.setRead (read.log)', () => {
+  const readOf = () => Object.fromEntries(local.read().articles.map((h) => [h.slug, h.read]));
+
+  it('appends a few marks to read.log without rewriting store.json, and read() applies them in order', async () => {
+    await addArticle(FEED, 'a', 'alpha');
+    await addArticle(FEED, 'b', 'beta');
+    const before = statSync(path('store.json')).ino;
+    await local.setRead(new Map([['alpha', true], ['beta', true]]));
+    await local.setRead(new Map([['beta', false]]));
+    expect(statSync(path('store.json')).ino).toBe(before);
+    expect(readFileSync(path('read.log'), 'utf8')).toBe(
+      '{"slug":"alpha","read":true}\n{"slug":"beta","read":true}\n{"slug":"beta","read":false}\n',
+    );
+    expect(readOf()).toEqual({ alpha: true, beta: false });
+    expect(existsSync(path('store.lock'))).toBe(false);
+  });
+
+  it('is folded into store.json by the next commit, which removes it', async () => {
+    await addArticle(FEED, 'a', 'alpha');
+    await local.setRead(new Map([['alpha', true]]));
+    await addArticle(FEED, 'b', 'beta');
+    expect(existsSync(path('read.log'))).toBe(false);
+    expect(readFileSync(path('store.json'), 'utf8')).toContain('"slug":"alpha"');
+    expect(JSON.parse(readFileSync(path('store.json'), 'utf8')).articles.map((h: Headline) => h.read)).toEqual([true, false]);
+  });
+
+  it('folds marks appended after this process read the store (another process\'s)', async () => {
+    await addArticle(FEED, 'a', 'alpha');
+    local.read(); // cached for the commit
+    const other = new LocalStore(dir, { show: (p) => p });
+    await other.setRead(new Map([['alpha', true]]));
+    await addArticle(FEED, 'b', 'beta');
+    expect(readOf()).toEqual({ alpha: true, beta: false });
+  });
+
+  it('replaying a log left by a crash after the fold changes nothing', async () => {
+    await addArticle(FEED, 'a', 'alpha');
+    await local.setRead(new Map([['alpha', true]]));
+    const log = readFileSync(path('read.log'));
+    await addArticle(FEED, 'b', 'beta');
+    writeFileSync(path('read.log'), log); // as if the unlink had been lost
+    expect(readOf()).toEqual({ alpha: true, beta: false });
+  });
+
+  it('ignores a last line cut short by a crash, and the next append cuts it off', async () => {
+    await addArticle(FEED, 'a', 'alpha');
+    await addArticle(FEED, 'b', 'beta');
+    writeFileSync(path('read.log'), '{"slug":"alpha","read":true}\n{"slug":"be');
+    expect(readOf()).toEqual({ alpha: true, beta: false });
+    await local.setRead(new Map([['beta', true]]));
+    expect(readFileSync(path('read.log'), 'utf8')).toBe('{"slug":"alpha","read":true}\n{"slug":"beta","read":true}\n');
+  });
+
+  it('reports a damaged log with its path and leaves everything untouched', async () => {
+    await addArticle(FEED, 'a', 'alpha');
+    writeFileSync(path('read.log'), '{"slug":"alpha","read":true}\nnot json\n');
+    const message = 'the read-state log <dir>/read.log is corrupt at line 2; it was left untouched: run "news doctor" to recover';
+    expect(() => local.read()).toThrow(message);
+    expect(() => local.read()).toThrow(DataError); // exit code 4
+    const store = readFileSync(path('store.json'), 'utf8');
+    await expect(addArticle(FEED, 'b', 'beta')).rejects.toThrow(message);
+    expect(readFileSync(path('store.json'), 'utf8')).toBe(store);
+    expect(readFileSync(path('read.log'), 'utf8')).toBe('{"slug":"alpha","read":true}\nnot json\n');
+  });
+
+  it('commits many changes into store.json at once instead of logging them', async () => {
+    await local.commit((store) => {
+      store.feeds[FEED] = emptyFeedState();
+      for (let i = 0; i < 1_500; i++) store.articles.push(headline(FEED, `k${i}`, `s${i}`));
+    });
+    await local.setRead(new Map(Array.from({ length: 1_500 }, (_, i) => [`s${i}`, true])));
+    expect(existsSync(path('read.log'))).toBe(false);
+    expect(JSON.parse(readFileSync(path('store.json'), 'utf8')).articles.every((h: Headline) => h.read)).toBe(true);
+  });
+});
