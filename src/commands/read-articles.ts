@@ -52,6 +52,18 @@ export async function readArticles(o: SourceOptions, ctx: Context): Promise<Arti
   return { articles: loaded.articles, local: null, fill: (a) => [...a] };
 }
 
+/**
+ * `news read <slug>` on the local store without parsing all of it: the article
+ * and those from its source (for "Recent posts"). Null when the source is not
+ * the local store or the slug is not found this way; readArticles then decides.
+ */
+export function readLocalBySlug(slug: string, o: SourceOptions, ctx: Context): ArticleSet | null {
+  const local = localStore(ctx);
+  if (chooseSource(o.source, ctx.env, ctx.config, () => local.exists()).kind !== 'local') return null;
+  const hit = local.lookup(slug);
+  return hit && { articles: hit.articles, local, fill: hit.fill };
+}
+
 // Headlines only at first: listing must not parse every body.
 function readLocal(local: LocalStore): ArticleSet {
   const store = local.read();

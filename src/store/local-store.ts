@@ -31,6 +31,7 @@ import { jsonErrorLocation } from './json-error.js';
 import {
   type BodiesFile,
   type BodyRecord,
+  type Headline,
   type StoreFile,
   STORE_VERSION,
   emptyStore,
@@ -116,6 +117,71 @@ export class LocalStore {
         `the local store ${this.msg.show(path)} is corrupt (not valid JSON at line ${line}, column ${column}); it was left untouched: run "news doctor" to recover`,
       );
     }
+  }
+
+  /**
+   * The fast path of `news read <slug>`: the headline with exactly this slug and
+   * those from the same source (for "Recent posts"), found by searching
+   * store.json's bytes for lines as serializeStore writes them, so that only the
+   * feed states and those lines are parsed. Null when the slug is not there or
+   * the file is not laid out that way (hand-edited, older): the caller then reads
+   * the whole store, which also reports any damage. The article comes first;
+   * `order` is each line's offset, which sorts like store order; `fill` adds
+   * bodies as `articles()` does.
+   */
+  lookup(slug: string): { articles: Article[]; fill(articles: readonly Article[]): Article[] } | null {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(this.storePath);
+    } catch {
+      return null;
+    }
+    const start = bytes.indexOf(ARTICLES_START);
+    if (start < 0 || !bytes.subarray(0, VERSION_START.length).equals(VERSION_START)) return null;
+    const lineAt = (at: number): { h: Headline; at: number } | null => {
+      const from = bytes.lastIndexOf(0x0a, at) + 1;
+      const to = bytes.indexOf(0x0a, at);
+      if (from <= start || to < 0) return null;
+      const text = bytes.toString('utf8', from, bytes[to - 1] === 0x2c ? to - 1 : to);
+      try {
+        const h = JSON.parse(text) as Headline;
+        return h && typeof h.slug === 'string' && typeof h.feed === 'string' && typeof h.key === 'string' ? { h, at: from } : null;
+      } catch {
+        return null;
+      }
+    };
+    const hit = bytes.indexOf(`\n{"slug":${JSON.stringify(slug)},`, start);
+    const found = hit < 0 ? null : lineAt(hit + 1);
+    if (!found || found.h.slug !== slug) return null;
+    let head: unknown;
+    try {
+      head = JSON.parse(`${bytes.toString('utf8', 0, start)},"articles":[]}`);
+    } catch {
+      return null;
+    }
+    const store = migrateStore(head, this.msg.show(this.storePath));
+    const same: { h: Headline; at: number }[] = [];
+    const needle = Buffer.from(`,"source":${JSON.stringify(found.h.source)},`);
+    for (let i = bytes.indexOf(needle, start); i >= 0; i = bytes.indexOf(needle, i + needle.length)) {
+      const line = lineAt(i);
+      if (line && line.h.source === found.h.source && line.h.slug !== slug) same.push(line);
+    }
+    const lines = [found, ...same];
+    applyReadLog(lines.map((l) => l.h), this.readStates());
+    const bySlug = new Map(lines.map((l) => [l.h.slug, l]));
+    return {
+      articles: lines.map((l) => headlineToArticle(l.h, l.at)),
+      fill: (articles) => {
+        const bodies = new Map<string, Record<string, BodyRecord>>();
+        return articles.map((a) => {
+          const l = bySlug.get(a.slug);
+          if (!l) return a;
+          let b = bodies.get(l.h.feed);
+          if (!b) bodies.set(l.h.feed, (b = this.readBodies(store.feeds[l.h.feed]?.bodies ?? null)));
+          return headlineToArticle(l.h, l.at, b[l.h.key]);
+        });
+      },
+    };
   }
 
   /** Read state logged since store.json was written, last entry per slug. */
@@ -279,6 +345,10 @@ export class BodiesWriter {
     this.pending.clear();
   }
 }
+
+// How serializeStore begins the file and the headline lines.
+const VERSION_START = Buffer.from(`{"version":${STORE_VERSION},\n"feeds":`);
+const ARTICLES_START = Buffer.from(',\n"articles":[\n');
 
 function bodiesRefs(store: StoreFile): Set<string | null> {
   return new Set(Object.values(store.feeds).map((f) => f.bodies));

@@ -181,6 +181,42 @@ describe('read state', () => {
   });
 });
 
+describe('news read <slug> on the local store', () => {
+  // An exact slug is found without parsing the whole store; a store laid out any
+  // other way (here pretty-printed by hand) is read whole. Both must agree.
+  it('shows the same article, recent posts and JSON by either path', async () => {
+    await news(['mark', 'council']);
+    const slugs = (await news(['list'])).stdout.trim().split('\n').map((l) => l.split('\t')[0]!);
+    const show = async () => {
+      const out: string[] = [];
+      for (const slug of slugs) {
+        for (const extra of [[], ['--json'], ['--width', '40']]) {
+          const r = await news(['read', slug, '--no-mark', ...extra]);
+          expect(r.code, r.stderr).toBe(0);
+          out.push(r.stdout);
+        }
+      }
+      return out;
+    };
+    const fast = await show();
+    expect(fast.join('')).toContain('Recent posts');
+    writeFileSync(storePath(), JSON.stringify(JSON.parse(readFileSync(storePath(), 'utf8')), null, 2));
+    expect(await show()).toEqual(fast);
+  });
+
+  it('marks the article read through either path', async () => {
+    expect((await news(['read', 'heatwave-warnings-lifted'])).code).toBe(0);
+    writeFileSync(storePath(), JSON.stringify(JSON.parse(readFileSync(storePath(), 'utf8')), null, 2));
+    expect((await news(['read', 'library-extends-weekend-hours'])).code).toBe(0);
+    expect((await news(['list', '--unread'])).stdout.split('\n').map((l) => l.split('\t')[0])).toEqual([
+      'harbour-bridge-reopens-after-repairs',
+      'rain-expected-through-thursday',
+      'council-approves-new-cycle-lanes',
+      '',
+    ]);
+  });
+});
+
 describe('a local store that cannot be read', () => {
   const CORRUPT = '{"version":1,\n"feeds":{,}';
   const corruptMessage =

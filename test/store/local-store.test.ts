@@ -233,3 +233,50 @@ describe('LocalStore.setRead (read.log)', () => {
     expect(JSON.parse(readFileSync(path('store.json'), 'utf8')).articles.every((h: Headline) => h.read)).toBe(true);
   });
 });
+
+describe('LocalStore.lookup (news read <slug> without parsing the whole store)', () => {
+  async function threeArticles() {
+    await local.commit((store, bodies) => {
+      store.feeds[FEED] = emptyFeedState();
+      store.feeds[OTHER] = emptyFeedState();
+      const a = { ...headline(FEED, 'a', 'alpha'), source: 'A', publishedAt: '2025-06-09T10:00:00Z' };
+      // A title that quotes another headline's text must not be taken for one.
+      const trap = { ...headline(FEED, 't', 'trap'), title: '\n{"slug":"beta","source":"B",', source: 'A' };
+      const b = { ...headline(OTHER, 'b', 'beta'), source: 'B' };
+      const c = { ...headline(OTHER, 'c', 'gamma'), source: 'A', author: 'from the other feed' };
+      store.articles.push(a, trap, b, c);
+      bodies.set(FEED, { a: body('body of alpha'), t: body('body of trap') });
+      bodies.set(OTHER, { b: body('body of beta'), c: body('body of gamma') });
+    });
+  }
+
+  it('finds the slug and the articles of the same source, as the whole store would', async () => {
+    await threeArticles();
+    await local.setRead(new Map([['gamma', true]]));
+    const hit = local.lookup('alpha')!;
+    expect(hit.articles.map((a) => [a.slug, a.read])).toEqual([['alpha', false], ['trap', false], ['gamma', true]]);
+    const whole = local.articles(local.read(), 'all');
+    const filled = hit.fill(hit.articles);
+    for (const a of filled) {
+      expect({ ...a, order: 0 }).toEqual({ ...whole.find((w) => w.slug === a.slug)!, order: 0 });
+    }
+    // Offsets sort like store order.
+    expect(filled.map((a) => a.order)).toEqual([...filled.map((a) => a.order)].sort((x, y) => x - y));
+    expect(local.lookup('beta')!.articles.map((a) => a.slug)).toEqual(['beta']);
+  });
+
+  it('is null when the slug is absent, is only a prefix, or the file is not laid out as news writes it', async () => {
+    await threeArticles();
+    expect(local.lookup('alp')).toBeNull();
+    expect(local.lookup('delta')).toBeNull();
+    const data = JSON.parse(readFileSync(path('store.json'), 'utf8'));
+    writeFileSync(path('store.json'), JSON.stringify(data, null, 2));
+    expect(local.lookup('alpha')).toBeNull();
+    writeFileSync(path('store.json'), JSON.stringify({ ...data, version: 2 }));
+    expect(local.lookup('alpha')).toBeNull();
+  });
+
+  it('is null without a store', () => {
+    expect(local.lookup('alpha')).toBeNull();
+  });
+});
