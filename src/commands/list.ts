@@ -1,11 +1,11 @@
 // `news list`: headlines as a table on a terminal, TSV when piped, JSON/NDJSON on request.
 import type { Article } from '../article.js';
-import { selectArticles } from '../core/filter.js';
+import { type ListQuery, matches, selectArticles } from '../core/filter.js';
 import { UsageError } from '../errors.js';
 import { JSON_FIELDS, type JsonField, pick, stringifyJson, toJsonObject } from '../render/json.js';
 import { tsvLine } from '../render/tsv.js';
 import type { Context } from './context.js';
-import { type FilterOptions, type SourceOptions, positiveInteger, readArticles, toQuery } from './read-articles.js';
+import { type FilterOptions, type SourceOptions, positiveInteger, readArticles, readLocalStream, toQuery } from './read-articles.js';
 
 export interface ListOptions extends SourceOptions, FilterOptions {
   limit?: string;
@@ -42,24 +42,23 @@ export async function runList(o: ListOptions, ctx: Context): Promise<void> {
   const width = o.width === undefined ? ctx.columns : positiveInteger(o.width, '--width');
   const query = toQuery(o, ctx.now);
 
-  const set = await readArticles(o, ctx);
   // Bodies are loaded only when something reads them: --search, or JSON fields.
   const needBodies = (o.json || o.ndjson) && (!fields || fields.some((f) => BODY_FIELDS.includes(f)));
+  // In store order, the local store is streamed: output starts at once, and only
+  // one headline is held at a time (a 100,000-article store included).
+  if (query.sort === 'feed' && !query.reverse && (o.json || o.ndjson || !ctx.isTTY)) {
+    const stream = readLocalStream(o, ctx, needBodies || query.search != null);
+    if (stream) return writeArticles(chosen(stream.articles, { ...query, unread: o.unread ?? false }, limit), o, fields, ctx);
+  }
+
+  const set = await readArticles(o, ctx);
   const pool = query.search ? set.fill(set.articles) : set.articles;
   const matching = selectArticles(pool, { ...query, unread: o.unread ?? false });
   const selected = needBodies && !query.search ? set.fill(matching) : matching;
   if (o.unread && !set.local) throw new UsageError('--unread needs the local store (read state is kept there): subscribe and run "news fetch"');
   const shown = limit == null ? selected : selected.slice(0, limit);
 
-  if (o.json) return writeJsonArray(shown, fields, ctx);
-  if (o.ndjson) {
-    for (const a of shown) await ctx.out(stringifyJson(pick(toJsonObject(a), fields)) + '\n');
-    return;
-  }
-  if (!ctx.isTTY) {
-    for (const a of shown) await ctx.out(tsvLine(a, ctx.now));
-    return;
-  }
+  if (o.json || o.ndjson || !ctx.isTTY) return writeArticles(shown, o, fields, ctx);
   if (selected.length === 0) {
     ctx.notice('no articles match');
     return;
@@ -83,14 +82,34 @@ export async function runList(o: ListOptions, ctx: Context): Promise<void> {
   else await ctx.out(text);
 }
 
-// A bare array, streamed one element at a time so a big store is never held
-// twice as one string.
-async function writeJsonArray(articles: readonly Article[], fields: JsonField[] | null, ctx: Context): Promise<void> {
-  if (articles.length === 0) return ctx.out('[]\n');
-  await ctx.out('[\n');
-  for (let i = 0; i < articles.length; i++) {
-    const json = stringifyJson(pick(toJsonObject(articles[i]!), fields), 2).replace(/^/gm, '  ');
-    await ctx.out(json + (i < articles.length - 1 ? ',\n' : '\n'));
+function* chosen(articles: Iterable<Article>, query: ListQuery, limit: number | null): Iterable<Article> {
+  if (limit === 0) return;
+  let n = 0;
+  for (const a of articles) {
+    if (!matches(a, query)) continue;
+    yield a;
+    if (++n === limit) return;
   }
-  await ctx.out(']\n');
+}
+
+/** Output for scripts: JSON, NDJSON, or TSV when stdout is not a terminal. */
+async function writeArticles(articles: Iterable<Article>, o: ListOptions, fields: JsonField[] | null, ctx: Context): Promise<void> {
+  if (o.json) return writeJsonArray(articles, fields, ctx);
+  if (o.ndjson) {
+    for (const a of articles) await ctx.out(stringifyJson(pick(toJsonObject(a), fields)) + '\n');
+    return;
+  }
+  for (const a of articles) await ctx.out(tsvLine(a, ctx.now));
+}
+
+// A bare array, written one element at a time so a big store is never held
+// twice as one string.
+async function writeJsonArray(articles: Iterable<Article>, fields: JsonField[] | null, ctx: Context): Promise<void> {
+  let first = true;
+  for (const a of articles) {
+    const json = stringifyJson(pick(toJsonObject(a), fields), 2).replace(/^/gm, '  ');
+    await ctx.out((first ? '[\n' : ',\n') + json);
+    first = false;
+  }
+  await ctx.out(first ? '[]\n' : '\n]\n');
 }

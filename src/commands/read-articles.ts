@@ -64,6 +64,14 @@ export function readLocalBySlug(slug: string, o: SourceOptions, ctx: Context): A
   return hit && { articles: hit.articles, local, fill: hit.fill };
 }
 
+/** The local store's articles in store order, streamed (LocalStore.stream); null when that does not apply. */
+export function readLocalStream(o: SourceOptions, ctx: Context, withBodies: boolean): { articles: Iterable<Article> } | null {
+  const local = localStore(ctx);
+  if (chooseSource(o.source, ctx.env, ctx.config, () => local.exists()).kind !== 'local') return null;
+  const articles = local.stream(withBodies);
+  return articles && { articles };
+}
+
 // Headlines only at first: listing must not parse every body.
 function readLocal(local: LocalStore): ArticleSet {
   const store = local.read();

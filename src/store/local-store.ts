@@ -23,6 +23,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import type { Article } from '../article.js';
 import { DataError } from '../errors.js';
 import { fsyncDir, writeFileAtomic, writeNewFileDurably } from '../io/atomic-write.js';
@@ -180,6 +181,104 @@ export class LocalStore {
           if (!b) bodies.set(l.h.feed, (b = this.readBodies(store.feeds[l.h.feed]?.bodies ?? null)));
           return headlineToArticle(l.h, l.at, b[l.h.key]);
         });
+      },
+    };
+  }
+
+  /**
+   * Articles in store order, read a chunk at a time, so that output in store
+   * order (`news list --sort feed`) starts before the whole store is parsed and
+   * only one headline is held at a time. Null when store.json is not laid out as
+   * serializeStore writes it (the caller then reads it whole). A damaged line
+   * is reported when reached, after the articles before it were yielded.
+   */
+  stream(withBodies: boolean): Iterable<Article> | null {
+    const states = this.readStates();
+    let fd: number;
+    try {
+      fd = openSync(this.storePath, 'r');
+    } catch {
+      return null;
+    }
+    const chunk = Buffer.allocUnsafe(1 << 20);
+    const decoder = new StringDecoder('utf8');
+    let text = '';
+    let eof = false;
+    const more = () => {
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) eof = true;
+      text += n === 0 ? decoder.end() : decoder.write(chunk.subarray(0, n));
+    };
+    let start = -1;
+    while (start < 0 && !eof) {
+      more();
+      start = text.indexOf(ARTICLES_TEXT);
+    }
+    let head: unknown = null;
+    try {
+      if (start >= 0 && text.startsWith(VERSION_TEXT)) head = JSON.parse(`${text.slice(0, start)},"articles":[]}`);
+    } catch {
+      // not our layout after all: read whole
+    }
+    if (head === null) {
+      closeSync(fd);
+      return null;
+    }
+    const store = migrateStore(head, this.msg.show(this.storePath));
+    const bodies = new Map<string, Record<string, BodyRecord>>();
+    const bodiesOf = (feed: string) => {
+      let b = bodies.get(feed);
+      if (!b) bodies.set(feed, (b = this.readBodies(store.feeds[feed]?.bodies ?? null)));
+      return b;
+    };
+    const corrupt = (line: number, column: number, what: string) =>
+      new DataError(`the local store ${this.msg.show(this.storePath)} is corrupt (${what} at line ${line}, column ${column}); it was left untouched: run "news doctor" to recover`);
+    let lineNo = text.slice(0, start + ARTICLES_TEXT.length).split('\n').length;
+    text = text.slice(start + ARTICLES_TEXT.length);
+    return {
+      *[Symbol.iterator]() {
+        try {
+          let order = 0;
+          let pos = 0;
+          for (;;) {
+            let nl = text.indexOf('\n', pos);
+            while (nl < 0 && !eof) {
+              text = text.slice(pos);
+              pos = 0;
+              more();
+              nl = text.indexOf('\n');
+            }
+            if (nl < 0) {
+              if (text.slice(pos).trim() === ']}') return;
+              throw corrupt(lineNo, text.length - pos + 1, 'it ends before its last article');
+            }
+            const line = text.slice(pos, nl);
+            pos = nl + 1;
+            if (line === '') {
+              lineNo++;
+              continue; // an empty store's articles array
+            }
+            if (line === ']}') {
+              while (!eof) more();
+              if (text.slice(pos).trim() !== '') throw corrupt(lineNo + 1, 1, 'unexpected text after the end');
+              return;
+            }
+            let h: Headline;
+            const json = line.endsWith(',') ? line.slice(0, -1) : line;
+            try {
+              h = JSON.parse(json) as Headline;
+            } catch (err) {
+              throw corrupt(lineNo, jsonErrorLocation(json, err).column, 'not valid JSON');
+            }
+            if (!h || typeof h.slug !== 'string' || typeof h.feed !== 'string' || typeof h.key !== 'string') throw corrupt(lineNo, 1, 'not an article');
+            const read = states.get(h.slug);
+            if (read !== undefined) h.read = read;
+            yield headlineToArticle(h, order++, withBodies ? bodiesOf(h.feed)[h.key] : undefined);
+            lineNo++;
+          }
+        } finally {
+          closeSync(fd);
+        }
       },
     };
   }
@@ -349,6 +448,8 @@ export class BodiesWriter {
 // How serializeStore begins the file and the headline lines.
 const VERSION_START = Buffer.from(`{"version":${STORE_VERSION},\n"feeds":`);
 const ARTICLES_START = Buffer.from(',\n"articles":[\n');
+const VERSION_TEXT = VERSION_START.toString();
+const ARTICLES_TEXT = ARTICLES_START.toString();
 
 function bodiesRefs(store: StoreFile): Set<string | null> {
   return new Set(Object.values(store.feeds).map((f) => f.bodies));

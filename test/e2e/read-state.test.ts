@@ -217,6 +217,50 @@ describe('news read <slug> on the local store', () => {
   });
 });
 
+describe('news list --sort feed on the local store', () => {
+  // Store order is streamed from store.json a line at a time; a store laid out
+  // any other way (here pretty-printed by hand) is read whole. Both must agree.
+  const cases = [
+    ['--sort', 'feed'],
+    ['--sort', 'feed', '--json'],
+    ['--sort', 'feed', '--ndjson'],
+    ['--sort', 'feed', '--json', '--fields', 'slug,read', '--limit', '2'],
+    ['--sort', 'feed', '--ndjson', '--unread'],
+    ['--sort', 'feed', '--search', 'cycle'],
+    ['--sort', 'feed', '--category', 'local', '--json'],
+    ['--sort', 'feed', '--since', '2h', '--ndjson', '--fields', 'slug'],
+    ['--sort', 'feed', '--category', 'nothing', '--json'],
+  ];
+
+  it('prints the same by either path', async () => {
+    await news(['mark', 'harbour']);
+    const run = async () => Promise.all(cases.map(async (args) => {
+      const r = await news(['list', ...args]);
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+      return r.stdout;
+    }));
+    const streamed = await run();
+    expect(streamed[8]).toBe('[]\n');
+    expect(JSON.parse(streamed[3]!)).toEqual([
+      { slug: 'harbour-bridge-reopens-after-repairs', read: true },
+      { slug: 'council-approves-new-cycle-lanes', read: false },
+    ]);
+    writeFileSync(storePath(), JSON.stringify(JSON.parse(readFileSync(storePath(), 'utf8')), null, 2));
+    expect(await run()).toEqual(streamed);
+  });
+
+  it('reports a damaged line when it reaches it, with its place (exit 4)', async () => {
+    const lines = readFileSync(storePath(), 'utf8').split('\n');
+    const at = lines.findIndex((l) => l.startsWith('{"slug":')) + 1; // the second article
+    lines[at] = lines[at]!.replace('"title":', '"title":,');
+    writeFileSync(storePath(), lines.join('\n'));
+    const r = await news(['list', '--sort', 'feed', '--ndjson', '--fields', 'slug']);
+    expect(r.stdout).toBe('{"slug":"harbour-bridge-reopens-after-repairs"}\n');
+    expect(r.stderr).toMatch(new RegExp(`^news: the local store ~/data/news/store.json is corrupt \\(not valid JSON at line ${at + 1}, column \\d+\\); it was left untouched: run "news doctor" to recover\n$`));
+    expect(r.code).toBe(4);
+  });
+});
+
 describe('a local store that cannot be read', () => {
   const CORRUPT = '{"version":1,\n"feeds":{,}';
   const corruptMessage =

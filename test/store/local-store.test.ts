@@ -280,3 +280,44 @@ describe('LocalStore.lookup (news read <slug> without parsing the whole store)',
     expect(local.lookup('alpha')).toBeNull();
   });
 });
+
+describe('LocalStore.stream (store order, a chunk at a time)', () => {
+  it('yields the articles of store.json in order, with bodies when asked and logged read state', async () => {
+    await addArticle(FEED, 'a', 'alpha');
+    await addArticle(OTHER, 'b', 'beta');
+    await addArticle(FEED, 'c', 'gamma');
+    await local.setRead(new Map([['beta', true]]));
+    const streamed = [...local.stream(true)!];
+    expect(streamed).toEqual(local.articles(local.read(), 'all'));
+    expect(streamed.map((a) => [a.slug, a.body, a.read])).toEqual([
+      ['alpha', 'body of alpha', false],
+      ['beta', 'body of beta', true],
+      ['gamma', 'body of gamma', false],
+    ]);
+    expect([...local.stream(false)!].map((a) => a.body)).toEqual([null, null, null]);
+  });
+
+  it('handles an empty store, and lines longer than a read chunk', async () => {
+    await local.commit((store) => {
+      store.feeds[FEED] = emptyFeedState();
+    });
+    expect([...local.stream(false)!]).toEqual([]);
+    await local.commit((store) => {
+      store.articles.push({ ...headline(FEED, 'l', 'long'), title: 'é'.repeat(1_500_000) });
+    });
+    expect([...local.stream(false)!].map((a) => a.title.length)).toEqual([1_500_000]);
+  });
+
+  it('is null for a store laid out otherwise or missing, and reports a cut-off file', async () => {
+    expect(local.stream(false)).toBeNull();
+    await addArticle(FEED, 'a', 'alpha');
+    await addArticle(FEED, 'b', 'beta');
+    const text = readFileSync(path('store.json'), 'utf8');
+    writeFileSync(path('store.json'), JSON.stringify(JSON.parse(text), null, 2));
+    expect(local.stream(false)).toBeNull();
+    writeFileSync(path('store.json'), text.slice(0, text.indexOf('{"slug":"beta"')));
+    const it = local.stream(false)![Symbol.iterator]();
+    expect(it.next().value.slug).toBe('alpha');
+    expect(() => it.next()).toThrow(/^the local store <dir>\/store.json is corrupt \(it ends before its last article at line \d+, column 1\)/);
+  });
+});
