@@ -33,6 +33,11 @@ function utf8Json(bytes: Uint8Array, httpCharset: string | null): string | null 
 
 export async function interpretBytes(bytes: Uint8Array, meta: BytesMeta): Promise<Interpreted> {
   const text = utf8Json(bytes, meta.httpCharset) ?? (await import('../io/charset.js')).decodeBytes(bytes, meta.httpCharset).text;
+  return interpretText(text, meta);
+}
+
+/** For text already decoded (a UTF-8 JSON file read as text: see load.ts). */
+export async function interpretText(text: string, meta: BytesMeta): Promise<Interpreted> {
   const kind = detectKind(text);
   if (kind === 'json-store') {
     const { parseStoreText } = await import('../store/json-store.js');

@@ -1,10 +1,10 @@
 // source → bytes → detect → parse → Articles. Decides what a source is by its
 // content, not its name, and loads parsers only for the kinds it meets.
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import type { Article } from '../article.js';
 import { finishArticles } from '../core/articles.js';
 import { DataError, NotFoundError } from '../errors.js';
-import { type BytesMeta, advertisedFeed, interpretBytes } from './interpret.js';
+import { type BytesMeta, type Interpreted, advertisedFeed, interpretBytes, interpretText } from './interpret.js';
 
 export interface LoadContext {
   env: Record<string, string | undefined>;
@@ -42,9 +42,47 @@ export async function loadSource(source: string, ctx: LoadContext): Promise<Load
     const res = await fetchForReading(source, ctx);
     ({ bytes, httpCharset, baseUrl, label } = res);
   } else {
+    const text = readLocalJson(source);
+    if (text !== null) {
+      const result = await interpretText(text, { label, httpCharset, baseUrl });
+      if (result.kind !== 'html') return finish(result, label, ctx); // JSON is never a page
+    }
     bytes = readLocal(source);
   }
   return parseBytes(bytes, { label, httpCharset, baseUrl, ctx, depth: 0 });
+}
+
+/**
+ * A file that starts like JSON is read straight into a string: Node decodes
+ * UTF-8 natively while reading, which saves a 180 MB store one full copy and
+ * about a fifth of its load time. Invalid UTF-8 becomes U+FFFD in that read, so a
+ * text containing one is read again as bytes and takes the full charset rules
+ * (including the windows-1252 fallback); so is anything that is not JSON.
+ */
+function readLocalJson(path: string): string | null {
+  const head = Buffer.alloc(64);
+  let n: number;
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      n = readSync(fd, head, 0, head.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return null; // readLocal reports it
+  }
+  let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  while (i < n && (head[i] === 0x20 || head[i] === 0x0a || head[i] === 0x0d || head[i] === 0x09)) i++;
+  if (i >= n || (head[i] !== 0x7b && head[i] !== 0x5b)) return null;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+  if (text.includes('\uFFFD')) return null;
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function readLocal(path: string): Uint8Array {
@@ -73,8 +111,12 @@ async function parseBytes(bytes: Uint8Array, a: ParseArgs): Promise<Loaded> {
     const res = await fetchForReading(advertisedFeed(result, a.label), a.ctx);
     return parseBytes(res.bytes, { ...a, label: res.label, httpCharset: res.httpCharset, baseUrl: res.baseUrl, depth: a.depth + 1 });
   }
-  reportWarnings(result.warnings, a.ctx.warn);
-  return { articles: finishArticles(result.drafts), label: a.label, title: result.title };
+  return finish(result, a.label, a.ctx);
+}
+
+function finish(result: Exclude<Interpreted, { kind: 'html' }>, label: string, ctx: LoadContext): Loaded {
+  reportWarnings(result.warnings, ctx.warn);
+  return { articles: finishArticles(result.drafts), label, title: result.title };
 }
 
 // A store with thousands of broken records should not bury the terminal: the
