@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorField, categoriesField, titleField, urlField } from '../../src/core/fields.js';
+import { authorField, categoriesField, collapseWhitespace, textField, titleField, urlField } from '../../src/core/fields.js';
 
 describe('urlField', () => {
   it.each([
@@ -48,5 +48,30 @@ describe('titleField', () => {
     [null, undefined, null, '(untitled)'],
   ])('%j', (raw, isHtml, fallback, expected) => {
     expect(titleField(raw, isHtml, fallback)).toBe(expected);
+  });
+});
+
+describe('whitespace fast paths', () => {
+  // The rules as they were written before the fast paths: the fast paths must
+  // give exactly these results.
+  const slowCollapse = (s: string) => s.replace(/[\s\u00a0]+/g, ' ').trim();
+  const slowPlain = (s: string) =>
+    s.replace(/\r\n?/g, '\n').split('\n').map((l) => l.trimEnd()).join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  const pieces = ['a', 'Bé', ' ', '  ', '\t', '\n', '\r', '\r\n', '\u00a0', '\u2003', '\u3000', '\ufeff', 'x y', '\u200b', '東'];
+  // Every string of up to four pieces, plus some longer random ones.
+  const samples: string[] = [''];
+  for (let round = 0; round < 3; round++) {
+    for (const s of [...samples]) for (const p of pieces) samples.push(s + p);
+  }
+  let seed = 7;
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  for (let i = 0; i < 2000; i++) samples.push(Array.from({ length: 12 }, () => pieces[Math.floor(rand() * pieces.length)]).join(''));
+
+  it('collapseWhitespace gives what replacing every run would', () => {
+    for (const s of samples) expect(collapseWhitespace(s), JSON.stringify(s)).toBe(slowCollapse(s));
+  });
+
+  it('plain text fields give what the line-by-line rules would', () => {
+    for (const s of samples) expect(textField(s, false), JSON.stringify(s)).toBe(slowPlain(s) === '' ? null : slowPlain(s));
   });
 });
