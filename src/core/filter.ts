@@ -50,26 +50,32 @@ export function matches(a: Article, q: ListQuery): boolean {
 let collator: Intl.Collator | undefined;
 const compareTitles = (a: string, b: string) => (collator ??= new Intl.Collator('en', { sensitivity: 'base', numeric: true })).compare(a, b);
 
-function compare(key: SortKey): (a: Article, b: Article) => number {
-  switch (key) {
-    case 'title':
-      return (a, b) => compareTitles(a.title, b.title) || a.order - b.order;
-    case 'feed':
-      return (a, b) => a.order - b.order;
-    case 'date':
-      // Newest first; undated after every dated article, in source order.
-      return (a, b) => {
-        if (a.publishedAt == null || b.publishedAt == null) {
-          if (a.publishedAt != null) return -1;
-          if (b.publishedAt != null) return 1;
-          return a.order - b.order;
-        }
-        return b.publishedAt - a.publishedAt || a.order - b.order;
-      };
+function compare(key: 'title' | 'feed'): (a: Article, b: Article) => number {
+  if (key === 'title') return (a, b) => compareTitles(a.title, b.title) || a.order - b.order;
+  return (a, b) => a.order - b.order;
+}
+
+// Newest first; undated after every dated article, in source order; ties in source
+// order, then in list order (the sort is stable). Dates are copied into a typed
+// array and positions are sorted on it: a comparator reading two Articles per call
+// cost ~2x as much on a 100,000-article store. Undated is -Infinity there, which
+// no date is (parsers and stores give finite numbers or null), and two of those
+// compare as NaN, which falls through to source order like a tie.
+function byDate(articles: readonly Article[]): Article[] {
+  const n = articles.length;
+  const at = new Float64Array(n);
+  const positions = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    at[i] = articles[i]!.publishedAt ?? -Infinity;
+    positions[i] = i;
   }
+  positions.sort((i, j) => at[j]! - at[i]! || articles[i]!.order - articles[j]!.order);
+  return positions.map((i) => articles[i]!);
 }
 
 export function selectArticles(articles: readonly Article[], q: ListQuery): Article[] {
-  const out = articles.filter((a) => matches(a, q)).sort(compare(q.sort ?? 'date'));
+  const kept = articles.filter((a) => matches(a, q));
+  const key = q.sort ?? 'date';
+  const out = key === 'date' ? byDate(kept) : kept.sort(compare(key));
   return q.reverse ? out.reverse() : out;
 }

@@ -38,6 +38,36 @@ describe('selectArticles', () => {
   });
 });
 
+describe('selectArticles by date: ties and undated', () => {
+  // Given out of source order, so source order and list order can be told apart.
+  const same = t('2025-06-09T10:00:00Z');
+  const mixed = finishArticles([
+    { ...base, title: 'undated 0' },
+    { ...base, title: 'tie 1', publishedAt: same },
+    { ...base, title: 'older 2', publishedAt: same - 1 },
+    { ...base, title: 'undated 3' },
+    { ...base, title: 'tie 4', publishedAt: same },
+    { ...base, title: 'newer 5', publishedAt: same + 1 },
+  ]);
+  const shuffled = [5, 3, 4, 0, 2, 1].map((i) => mixed[i]!);
+
+  it('breaks date ties and orders undated articles by source order, not list order', () => {
+    expect(selectArticles(shuffled, {}).map((a) => a.title)).toEqual(['newer 5', 'tie 1', 'tie 4', 'older 2', 'undated 0', 'undated 3']);
+    expect(selectArticles(shuffled, { reverse: true }).map((a) => a.title)).toEqual(['undated 3', 'undated 0', 'older 2', 'tie 4', 'tie 1', 'newer 5']);
+  });
+
+  it('keeps list order when date and source order are both equal (two sources merged)', () => {
+    const other = finishArticles([{ ...base, title: 'other undated' }, { ...base, title: 'other tie 1', publishedAt: same }]);
+    const list = [other[1]!, mixed[1]!, mixed[0]!, other[0]!];
+    expect(selectArticles(list, {}).map((a) => a.title)).toEqual(['other tie 1', 'tie 1', 'undated 0', 'other undated']);
+  });
+
+  it('sorts an epoch-0 date as a date, not as undated', () => {
+    const zero = finishArticles([{ ...base, title: 'undated' }, { ...base, title: '1970', publishedAt: 0 }]);
+    expect(selectArticles(zero, {}).map((a) => a.title)).toEqual(['1970', 'undated']);
+  });
+});
+
 describe('parseMoment', () => {
   it.each([
     ['30m', now - 30 * 60_000],
