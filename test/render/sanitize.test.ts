@@ -26,6 +26,39 @@ describe('sanitize', () => {
   });
 });
 
+describe('sanitize fast path for clean text', () => {
+  // Spelled out code point by code point, independently of the sanitizer's patterns.
+  const unsafe = (c: number) => (c <= 0x1f && c !== 0x09 && c !== 0x0a) || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+  const clean = 'A long and perfectly ordinary headline, naïve 東京 \u200e ⚽ — with nothing to remove';
+
+  it('removes every unsafe code point, wherever it is in otherwise clean text', () => {
+    for (let c = 0; c <= 0x206f; c++) {
+      const ch = String.fromCharCode(c);
+      const kept = unsafe(c) ? '' : ch;
+      const line = c === 0x09 || c === 0x0a ? ' ' : kept;
+      expect(sanitize(`${ch}${clean}`)).toBe(`${kept}${clean}`);
+      expect(sanitize(`${clean}${ch}`)).toBe(`${clean}${kept}`);
+      expect(sanitizeLine(`${clean}${ch}${clean}`)).toBe(`${clean}${line}${clean}`);
+    }
+  });
+
+  it('returns clean text unchanged, and cleans the same hostile text on every call', () => {
+    expect(sanitize(clean)).toBe(clean);
+    expect(sanitizeLine(clean)).toBe(clean);
+    const hostile = `${clean}\x1b]0;pwned\x07\u202e`;
+    for (let i = 0; i < 3; i++) {
+      expect(sanitize(hostile)).toBe(`${clean}]0;pwned`);
+      expect(sanitizeLine(`${hostile}\t\n`)).toBe(`${clean}]0;pwned `);
+    }
+  });
+
+  it('folds a tab or newline even when nothing else needs removing', () => {
+    expect(sanitizeLine('a\tb')).toBe('a b');
+    expect(sanitizeLine('a\nb')).toBe('a b');
+    expect(sanitize('a\tb\nc')).toBe('a\tb\nc');
+  });
+});
+
 describe('stringifyJson', () => {
   it('escapes DEL, C1, bidi and line separators instead of dropping them', () => {
     const out = stringifyJson({ t: 'a\x7f\u009b\u202e\u2028\x1b' });
