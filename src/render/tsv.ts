@@ -6,16 +6,14 @@ import { formatIsoUtc } from '../core/dates.js';
 import { relativeTime } from '../core/relative-time.js';
 import { sanitizeLine } from './sanitize.js';
 
+const field = (text: string | null) => (text == null ? '' : sanitizeLine(text));
+
+// One template instead of an array, a map and a join: this runs once per row of a
+// 100,000-row listing. The age and date are made here, not taken from feed text, so
+// they need no sanitizing.
 export function tsvLine(a: Article, now: number): string {
-  return [
-    a.slug,
-    a.title,
-    a.category ?? '',
-    a.author ?? '',
-    relativeTime(a.publishedAt, now),
-    formatIsoUtc(a.publishedAt) ?? '',
-    a.url ?? '',
-  ]
-    .map(sanitizeLine)
-    .join('\t') + '\n';
+  return (
+    `${field(a.slug)}\t${field(a.title)}\t${field(a.category)}\t${field(a.author)}\t` +
+    `${relativeTime(a.publishedAt, now)}\t${formatIsoUtc(a.publishedAt) ?? ''}\t${field(a.url)}\n`
+  );
 }
