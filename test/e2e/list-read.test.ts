@@ -1,5 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT, fixture, newsEnv, runNews, tempHome } from './run-news.js';
@@ -190,6 +191,14 @@ describe('pipes and exits', () => {
   it('prints the version without loading the bundle', async () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     expect((await runNews(['--version'])).stdout).toBe(`${pkg.version}\n`);
+    // A checkout without dist/: --version still answers, anything else says how to build.
+    const bare = mkdtempSync(join(tmpdir(), 'news-nobuild-'));
+    cpSync(join(ROOT, 'bin'), join(bare, 'bin'), { recursive: true });
+    cpSync(join(ROOT, 'package.json'), join(bare, 'package.json'));
+    const run = (args: string[]) => spawnSync(process.execPath, [join(bare, 'bin', 'news.js'), ...args], { encoding: 'utf8' });
+    expect(run(['--version']).stdout).toBe(`${pkg.version}\n`);
+    const list = run(['list']);
+    expect([list.stdout, list.stderr, list.status]).toEqual(['', 'news: the build is missing; run `npm install` (or `npm run build`) in the news folder\n', 1]);
   });
 
   it('rejects a bad NEWS_NOW as a usage error', async () => {
