@@ -40,6 +40,7 @@ import {
   migrateStore,
 } from './local-format.js';
 import { applyReadLog, parseReadLog, readLogLine } from './read-log.js';
+import { bodiesByLine, parseHeadlineLine, readStoreHead, scanLines } from './store-lines.js';
 
 // Beyond these, marking read folds everything into store.json instead of appending
 // (`news mark --all`, or a log nobody has folded for a long time).
@@ -131,59 +132,67 @@ export class LocalStore {
    * bodies as `articles()` does.
    */
   lookup(slug: string): { articles: Article[]; fill(articles: readonly Article[]): Article[] } | null {
-    let bytes: Buffer;
+    let fd: number;
     try {
-      bytes = readFileSync(this.storePath);
+      fd = openSync(this.storePath, 'r');
     } catch {
       return null;
     }
-    const start = bytes.indexOf(ARTICLES_START);
-    if (start < 0 || !bytes.subarray(0, VERSION_START.length).equals(VERSION_START)) return null;
-    const lineAt = (at: number): { h: Headline; at: number } | null => {
-      const from = bytes.lastIndexOf(0x0a, at) + 1;
-      const to = bytes.indexOf(0x0a, at);
-      if (from <= start || to < 0) return null;
-      const text = bytes.toString('utf8', from, bytes[to - 1] === 0x2c ? to - 1 : to);
-      try {
-        const h = JSON.parse(text) as Headline;
-        return h && typeof h.slug === 'string' && typeof h.feed === 'string' && typeof h.key === 'string' ? { h, at: from } : null;
-      } catch {
-        return null;
-      }
-    };
-    const hit = bytes.indexOf(`\n{"slug":${JSON.stringify(slug)},`, start);
-    const found = hit < 0 ? null : lineAt(hit + 1);
-    if (!found || found.h.slug !== slug) return null;
-    let head: unknown;
-    try {
-      head = JSON.parse(`${bytes.toString('utf8', 0, start)},"articles":[]}`);
-    } catch {
-      return null;
-    }
-    const store = migrateStore(head, this.msg.show(this.storePath));
+    let found: { h: Headline; at: number } | null = null;
     const same: { h: Headline; at: number }[] = [];
-    const needle = Buffer.from(`,"source":${JSON.stringify(found.h.source)},`);
-    for (let i = bytes.indexOf(needle, start); i >= 0; i = bytes.indexOf(needle, i + needle.length)) {
-      const line = lineAt(i);
-      if (line && line.h.source === found.h.source && line.h.slug !== slug) same.push(line);
+    let store: StoreFile;
+    try {
+      const top = readStoreHead(fd, VERSION_START, ARTICLES_START);
+      if (!top) return null;
+      const wanted = Buffer.from(`{"slug":${JSON.stringify(slug)},`);
+      scanLines(fd, top.articlesAt, wanted, (line, at) => {
+        if (!line.subarray(0, wanted.length).equals(wanted)) return false;
+        const h = parseHeadlineLine(line);
+        if (h?.slug === slug) found = { h, at };
+        return true;
+      });
+      const hit = found as { h: Headline; at: number } | null;
+      if (!hit) return null;
+      scanLines(fd, top.articlesAt, Buffer.from(`,"source":${JSON.stringify(hit.h.source)},`), (line, at) => {
+        const h = parseHeadlineLine(line);
+        if (h && h.source === hit.h.source && h.slug !== slug) same.push({ h, at });
+      });
+      store = migrateStore(top.head, this.msg.show(this.storePath));
+    } finally {
+      closeSync(fd);
     }
-    const lines = [found, ...same];
+    const lines = [found!, ...same];
     applyReadLog(lines.map((l) => l.h), this.readStates());
     const bySlug = new Map(lines.map((l) => [l.h.slug, l]));
     return {
       articles: lines.map((l) => headlineToArticle(l.h, l.at)),
       fill: (articles) => {
+        const wanted = articles.map((a) => bySlug.get(a.slug)).filter((l) => l !== undefined);
         const bodies = new Map<string, Record<string, BodyRecord>>();
+        for (const feed of new Set(wanted.map((l) => l.h.feed))) {
+          const keys = wanted.filter((l) => l.h.feed === feed).map((l) => l.h.key);
+          bodies.set(feed, this.bodiesOf(store.feeds[feed]?.bodies ?? null, keys));
+        }
         return articles.map((a) => {
           const l = bySlug.get(a.slug);
-          if (!l) return a;
-          let b = bodies.get(l.h.feed);
-          if (!b) bodies.set(l.h.feed, (b = this.readBodies(store.feeds[l.h.feed]?.bodies ?? null)));
-          return headlineToArticle(l.h, l.at, b[l.h.key]);
+          return l ? headlineToArticle(l.h, l.at, bodies.get(l.h.feed)![l.h.key]) : a;
         });
       },
     };
   }
+
+  /** These keys' bodies from a bodies file, by their lines when it is laid out as news writes it. */
+  private bodiesOf(name: string | null, keys: readonly string[]): Record<string, BodyRecord> {
+    if (name == null) return {};
+    let bytes: Buffer | null = null;
+    try {
+      bytes = readFileSync(join(this.bodiesDir, name));
+    } catch {
+      // readBodies says what is wrong
+    }
+    return (bytes && bodiesByLine(bytes, keys, BODIES_START)) ?? this.readBodies(name);
+  }
+
 
   /**
    * Articles in store order, read a chunk at a time, so that output in store
@@ -449,6 +458,7 @@ export class BodiesWriter {
 const VERSION_START = Buffer.from(`{"version":${STORE_VERSION},\n"feeds":`);
 const ARTICLES_START = Buffer.from(',\n"articles":[\n');
 const VERSION_TEXT = VERSION_START.toString();
+const BODIES_START = Buffer.from(`{"version":${STORE_VERSION},"feed":`);
 const ARTICLES_TEXT = ARTICLES_START.toString();
 
 function bodiesRefs(store: StoreFile): Set<string | null> {

@@ -1,0 +1,105 @@
+// Reading parts of the local store's files without parsing them whole. It relies
+// on the layout serializeStore and serializeBodies write (one headline or body
+// per line); callers fall back to a whole parse when a file is laid out any other
+// way. A needle that begins with `{"` or `,"` can only match outside a JSON
+// string: inside one, every `"` is escaped.
+import { readSync } from 'node:fs';
+import type { BodyRecord, Headline } from './local-format.js';
+
+// Reused for every read: a fresh Buffer the size of a 51 MB store.json costs more
+// in page faults than searching it.
+const CHUNK = 1 << 20;
+
+export interface StoreHead {
+  /** The store's JSON with an empty articles array: version and feed states. */
+  head: unknown;
+  /** Byte offset of the first headline line. */
+  articlesAt: number;
+}
+
+/** The version and feed states of store.json; null when it does not begin as news writes it. */
+export function readStoreHead(fd: number, versionStart: Buffer, articlesStart: Buffer): StoreHead | null {
+  const chunk = Buffer.allocUnsafe(CHUNK);
+  let head = Buffer.alloc(0);
+  for (;;) {
+    const n = readSync(fd, chunk, 0, CHUNK, head.length);
+    head = Buffer.concat([head, chunk.subarray(0, n)]);
+    if (head.length >= versionStart.length && !head.subarray(0, versionStart.length).equals(versionStart)) return null;
+    const at = head.indexOf(articlesStart);
+    if (at >= 0) {
+      try {
+        return { head: JSON.parse(`${head.toString('utf8', 0, at)},"articles":[]}`), articlesAt: at + articlesStart.length };
+      } catch {
+        return null;
+      }
+    }
+    if (n === 0) return null;
+  }
+}
+
+/**
+ * Calls `onLine` with each complete line from byte `from` on that contains
+ * `needle` (once per line), and the line's byte offset; `onLine` returns true to
+ * stop. `from` must be the start of a line. Lines are passed as views of a
+ * reused buffer: decode them before returning.
+ */
+export function scanLines(fd: number, from: number, needle: Buffer, onLine: (line: Buffer, at: number) => boolean | void): void {
+  const chunk = Buffer.allocUnsafe(CHUNK);
+  let carry = Buffer.alloc(0);
+  let pos = from;
+  let windowAt = from;
+  for (;;) {
+    const n = readSync(fd, chunk, 0, CHUNK, pos);
+    pos += n;
+    const window = carry.length ? Buffer.concat([carry, chunk.subarray(0, n)]) : chunk.subarray(0, n);
+    // Only complete lines are searched; at the end of the file the rest is one.
+    const end = n === 0 ? window.length : window.lastIndexOf(0x0a) + 1;
+    for (let i = window.indexOf(needle); i >= 0 && i < end; i = window.indexOf(needle, i)) {
+      const start = window.lastIndexOf(0x0a, i) + 1;
+      let stop = window.indexOf(0x0a, i);
+      if (stop < 0 || stop > end) stop = end;
+      if (onLine(window.subarray(start, stop), windowAt + start)) return;
+      i = stop + 1;
+    }
+    if (n === 0) return;
+    carry = Buffer.from(window.subarray(end));
+    windowAt += end;
+  }
+}
+
+/** A headline line as serializeStore writes it (a trailing comma allowed); null if it is not one. */
+export function parseHeadlineLine(line: Buffer): Headline | null {
+  const end = line[line.length - 1] === 0x2c ? line.length - 1 : line.length;
+  try {
+    const h = JSON.parse(line.toString('utf8', 0, end)) as Headline;
+    return h && typeof h.slug === 'string' && typeof h.feed === 'string' && typeof h.key === 'string' ? h : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The bodies of these keys from a bodies file's bytes, each found by its line;
+ * null when any is missing or the file is not laid out as serializeBodies writes
+ * it (the caller then parses it whole, which also reports damage).
+ */
+export function bodiesByLine(bytes: Buffer, keys: readonly string[], versionStart: Buffer): Record<string, BodyRecord> | null {
+  if (!bytes.subarray(0, versionStart.length).equals(versionStart)) return null;
+  const found: Record<string, BodyRecord> = {};
+  for (const key of keys) {
+    const needle = Buffer.from(`\n${JSON.stringify(key)}:{`);
+    const at = bytes.indexOf(needle);
+    if (at < 0) return null;
+    let stop = bytes.indexOf(0x0a, at + 1);
+    if (stop < 0) return null;
+    if (bytes[stop - 1] === 0x2c) stop--;
+    try {
+      const record = (JSON.parse(`{${bytes.toString('utf8', at + 1, stop)}}`) as Record<string, BodyRecord>)[key];
+      if (!record || typeof record !== 'object') return null;
+      found[key] = record;
+    } catch {
+      return null;
+    }
+  }
+  return found;
+}
