@@ -22,16 +22,32 @@ export type Interpreted =
 // `news list` on a store). Anything else, invalid bytes included, takes the full
 // charset rules (and their windows-1252 fallback).
 function utf8Json(bytes: Uint8Array, httpCharset: string | null): string | null {
-  if (httpCharset && !/^utf-?8$/i.test(httpCharset.trim())) return null;
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  let i = bom;
-  while (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09) i++;
-  if (bytes[i] !== 0x7b && bytes[i] !== 0x5b) return null;
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset + bom, bytes.byteLength - bom);
-  return isUtf8(buf) ? buf.toString('utf8') : null;
+  const at = jsonStart(bytes, httpCharset);
+  if (at < 0) return null;
+  const buf = asBuffer(bytes);
+  const bom = bytes[0] === 0xef ? 3 : 0; // jsonStart accepted it, so 0xef here begins a BOM
+  return isUtf8(buf) ? buf.toString('utf8', bom) : null;
 }
 
+/** Where a document that starts like JSON (and is not labelled other than UTF-8) starts; -1 otherwise. */
+function jsonStart(bytes: Uint8Array, httpCharset: string | null): number {
+  if (httpCharset && !/^utf-?8$/i.test(httpCharset.trim())) return -1;
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09) i++;
+  return bytes[i] === 0x7b || bytes[i] === 0x5b ? i : -1;
+}
+
+const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
 export async function interpretBytes(bytes: Uint8Array, meta: BytesMeta): Promise<Interpreted> {
+  // A store that is an array of records: parsed from the bytes, bodies left
+  // undecoded until read (json-records.ts).
+  const at = jsonStart(bytes, meta.httpCharset);
+  if (at >= 0 && bytes[at] === 0x5b && isUtf8(asBuffer(bytes))) {
+    const { parseStoreBytes } = await import('../store/json-store.js');
+    const parsed = parseStoreBytes(asBuffer(bytes), meta.label);
+    if (parsed) return { kind: 'store', drafts: parsed.drafts, title: null, warnings: parsed.warnings, ttlMinutes: null };
+  }
   const text = utf8Json(bytes, meta.httpCharset) ?? (await import('../io/charset.js')).decodeBytes(bytes, meta.httpCharset).text;
   return interpretText(text, meta);
 }

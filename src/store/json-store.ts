@@ -8,6 +8,7 @@ import { looksLikeHtml, sanitizeHtml } from '../core/html-text.js';
 import { type ContentSource, LazyDraft } from '../core/lazy.js';
 import { DataError } from '../errors.js';
 import { jsonErrorLocation } from './json-error.js';
+import { decodeSpan, scanStoreRecords } from './json-records.js';
 
 export interface StoreParse {
   drafts: ArticleDraft[];
@@ -28,6 +29,26 @@ export function parseStoreText(text: string, label: string): StoreParse {
   return parseStoreData(data, label);
 }
 
+/**
+ * The fast path for a UTF-8 store that is an array of objects: records are
+ * parsed without their summary, body and html, which are decoded from the
+ * bytes when first read (json-records.ts). Null when the bytes are shaped
+ * otherwise; parseStoreText then reads them.
+ */
+export function parseStoreBytes(bytes: Buffer, label: string): StoreParse | null {
+  const scanned = scanStoreRecords(bytes);
+  if (!scanned) return null;
+  return draftsOf(scanned.records, label, (rec, index, where) => (field) => {
+    const span = scanned.heavy[index]?.[field];
+    if (!span) return str(rec[field]);
+    try {
+      return decodeSpan(bytes, span);
+    } catch {
+      throw new DataError(`${where}: its ${field} is not a valid JSON string (a broken escape)`);
+    }
+  });
+}
+
 export function parseStoreData(data: unknown, label: string): StoreParse {
   const records = Array.isArray(data)
     ? data
@@ -35,6 +56,15 @@ export function parseStoreData(data: unknown, label: string): StoreParse {
       ? ((data as Rec).articles as unknown[])
       : null;
   if (!records) throw new DataError(`${label}: not a news store (expected an array of articles or {"articles": [...]})`);
+  return draftsOf(records, label, (rec) => (field) => str(rec[field]));
+}
+
+/** Records become drafts; `rawOf` says where a record's summary, body and html come from. */
+function draftsOf(
+  records: readonly unknown[],
+  label: string,
+  rawOf: (rec: Rec, index: number, where: string) => (field: HeavyField) => string | null,
+): StoreParse {
   const drafts: ArticleDraft[] = [];
   const warnings: string[] = [];
   records.forEach((rec, index) => {
@@ -43,13 +73,15 @@ export function parseStoreData(data: unknown, label: string): StoreParse {
       warnings.push(`${where} skipped: not an object`);
       return;
     }
-    const draft = toDraft(rec as Rec, where, warnings);
+    const draft = toDraft(rec as Rec, where, warnings, rawOf(rec as Rec, index, where));
     if (draft) drafts.push(draft);
   });
   return { drafts, warnings };
 }
 
-function toDraft(r: Rec, where: string, warnings: string[]): ArticleDraft | null {
+type HeavyField = 'summary' | 'body' | 'html';
+
+function toDraft(r: Rec, where: string, warnings: string[], raw: (field: HeavyField) => string | null): ArticleDraft | null {
   const rawTitle = str(r.title);
   if (rawTitle == null || rawTitle.trim() === '') {
     warnings.push(`${where} skipped: no title`);
@@ -75,9 +107,6 @@ function toDraft(r: Rec, where: string, warnings: string[]): ArticleDraft | null
     return ms;
   };
 
-  const rawBody = str(r.body);
-  const rawSummary = str(r.summary);
-  const rawHtml = str(r.html);
   const url = urlField(str(r.url));
   // Summary, body and html render on first read: listing headlines renders none.
   return new LazyDraft(
@@ -95,7 +124,7 @@ function toDraft(r: Rec, where: string, warnings: string[]): ArticleDraft | null
       enclosures: enclosures(r.enclosures),
       image: urlField(str(r.image)),
     },
-    new StoreContent(rawSummary, rawBody, rawHtml),
+    new StoreContent(raw),
   );
 }
 
@@ -117,16 +146,13 @@ function enclosures(v: unknown): Enclosure[] {
 }
 
 class StoreContent implements ContentSource {
-  constructor(
-    private readonly rawSummary: string | null,
-    private readonly rawBody: string | null,
-    private readonly rawHtml: string | null,
-  ) {}
+  constructor(private readonly raw: (field: HeavyField) => string | null) {}
   summary(): string | null {
-    return textField(this.rawSummary);
+    return textField(this.raw('summary'));
   }
   body(): { body: string | null; html: string | null } {
-    const html = this.rawHtml ?? (this.rawBody != null && looksLikeHtml(this.rawBody) ? this.rawBody : null);
-    return { body: textField(this.rawBody), html: html == null ? null : sanitizeHtml(html) };
+    const rawBody = this.raw('body');
+    const html = this.raw('html') ?? (rawBody != null && looksLikeHtml(rawBody) ? rawBody : null);
+    return { body: textField(rawBody), html: html == null ? null : sanitizeHtml(html) };
   }
 }

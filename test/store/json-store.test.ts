@@ -88,3 +88,34 @@ describe('the bundled sample store', () => {
     expect(seed!.publishedAt).toBeLessThan(Date.parse('2023-06-01T00:00:00Z'));
   });
 });
+
+// Files reach parseStoreBytes (bodies decoded only when read) before
+// parseStoreText; both must give the same articles and the same warnings.
+describe('parseStoreBytes', () => {
+  const articlesOf = (drafts: ReturnType<typeof parseStoreText>['drafts']) => finishArticles(drafts).map((a) => toJsonObject(a));
+  it.each(['sample-store.json', 'stores/messy.json', 'stores/duplicates.json', 'stores/control-chars.json'])(
+    'reads %s exactly as the whole-text parser does',
+    async (name) => {
+      const { parseStoreBytes } = await import('../../src/store/json-store.js');
+      const bytes = readFileSync(`fixtures/${name}`);
+      const fast = parseStoreBytes(bytes, 'x.json');
+      expect(fast, 'the fast path applies').not.toBeNull();
+      const whole = parseStoreText(bytes.toString('utf8'), 'x.json');
+      expect(fast!.warnings).toEqual(whole.warnings);
+      expect(articlesOf(fast!.drafts)).toEqual(articlesOf(whole.drafts));
+    },
+  );
+
+  it('is null for bytes that are no store, which the text parser then reports', async () => {
+    const { parseStoreBytes } = await import('../../src/store/json-store.js');
+    expect(parseStoreBytes(Buffer.from('{"items":[{"title":"a"}]}'), 'x.json')).toBeNull();
+    expect(parseStoreBytes(Buffer.from('[{"title":"a"},]'), 'x.json')).toBeNull();
+  });
+
+  it('names the record whose body has a broken escape when the body is read', async () => {
+    const { parseStoreBytes } = await import('../../src/store/json-store.js');
+    const [draft] = parseStoreBytes(Buffer.from('[{"title":"a"},{"title":"b","body":"bad \\\\q \\x"}]'), 'x.json')!.drafts.slice(1);
+    expect(draft!.title).toBe('b');
+    expect(() => draft!.body).toThrow(new DataError('x.json: record 1: its body is not a valid JSON string (a broken escape)'));
+  });
+});
