@@ -1,14 +1,15 @@
 // `news read`: the article laid out like the seed page — category, headline,
-// byline, body, then "Recent posts" from the same source.
+// byline, body, then "Recent posts" from the same source. Widths and wrapping go
+// through ./width.js, which loads string-width and wrap-ansi only for text that
+// needs them.
 import { format } from 'date-fns/format';
-import stringWidth from 'string-width';
-import wrapAnsi from 'wrap-ansi';
 import type { Article } from '../article.js';
 import { selectArticles } from '../core/filter.js';
 import { htmlToText } from '../core/html-text.js';
 import { relativeTime } from '../core/relative-time.js';
 import { sanitize, sanitizeLine } from './sanitize.js';
 import type { Theme } from './theme.js';
+import { textWidth, wrapHard } from './width.js';
 
 export interface ViewOptions {
   now: number;
@@ -49,7 +50,7 @@ export function renderArticle(a: Article, o: ViewOptions): string {
   // A URL is never broken across lines: a broken URL cannot be clicked or copied.
   const source = a.source ? sanitizeLine(a.source) : null;
   const url = a.url ? sanitizeLine(a.url) : null;
-  if (source && url && stringWidth(`${source} · ${url}`) <= o.width) out.push(t.dim(`${source} · ${t.link(url)}`));
+  if (source && url && textWidth(`${source} · ${url}`) <= o.width) out.push(t.dim(`${source} · ${t.link(url)}`));
   else {
     if (source) out.push(t.dim(wrap(source)));
     if (url) out.push(t.dim(t.link(url)));
@@ -64,7 +65,7 @@ export function renderArticle(a: Article, o: ViewOptions): string {
       if (r.summary) out.push(wrap(sanitizeLine(r.summary)));
       const age = relativeTime(r.publishedAt, o.now);
       // The slug is what to type next; it is never broken, so it gets its own line when long.
-      const meta = stringWidth(`${age} · ${r.slug}`) <= o.width ? `${age} · ${r.slug}` : `${age}\n${r.slug}`;
+      const meta = textWidth(`${age} · ${r.slug}`) <= o.width ? `${age} · ${r.slug}` : `${age}\n${r.slug}`;
       out.push(t.dim(meta), '');
     }
     out.pop();
@@ -89,7 +90,7 @@ function wrapText(text: string, width: number): string {
 // the indentation of the source line is what every wrapped line should start with.
 function wrapLine(line: string, width: number): string {
   const indent = /^ */.exec(line)![0];
-  const wrapped = wrapAnsi(line.slice(indent.length), Math.max(1, width - indent.length), { hard: true, trim: true });
+  const wrapped = wrapHard(line.slice(indent.length), Math.max(1, width - indent.length));
   return wrapped.split('\n').map((l, i) => (i === 0 ? indent + l : indent + l)).join('\n');
 }
 
