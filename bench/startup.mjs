@@ -53,7 +53,11 @@ function loadedBy(dist, entries) {
     seen.add(f);
     for (const m of readFileSync(join(dist, f), 'utf8').matchAll(/(?:^|[;}\n])\s*import\s*(?:[^'"();]*?from\s*)?["']\.\/([^"']+)["']/g)) walk(m[1]);
   };
-  for (const e of entries) walk(readdirSync(dist).find((f) => f === e || f.startsWith(`${e}-`)));
+  // The list command's chunk: none since dist/cli.js is one CommonJS bundle.
+  for (const e of entries) {
+    const file = readdirSync(dist).find((f) => f === e || f.startsWith(`${e}-`));
+    if (file) walk(file);
+  }
   return [...seen];
 }
 const dist = join(dirname(dirname(NEWS)), 'dist');

@@ -4,16 +4,71 @@
 // CommonJS (bin/package.json) because an ES module entry costs node's ESM loader
 // start-up, about a fifth of `node -e 0`, which `--version` need not pay.
 'use strict';
-const args = process.argv.slice(2);
-if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
-  process.stdout.write(`${require('../package.json').version}\n`);
-} else {
-  import('../dist/cli.js').catch((err) => {
-    if (err && err.code === 'ERR_MODULE_NOT_FOUND' && String(err.message).includes('/dist/')) {
-      process.stderr.write('news: the build is missing; run `npm install` (or `npm run build`) in the news folder\n');
-      process.exitCode = 1;
-    } else {
-      throw err;
+
+// dist/cli.js is a CommonJS bundle, compiled here rather than by require() so
+// that V8 can take the code cache the build wrote beside it (dist/cli.js.cache):
+// compiling the bundle and its functions is the largest part of `news list`
+// once node is up. The cache must be made from this very wrapper.
+const WRAPPER = ['(function (exports, require, module, __filename, __dirname) {', '\n})'];
+
+/**
+ * Compiles dist/cli.js (with its code cache unless `cache` is false), or returns
+ * null when there is no build. V8 refuses a cache from another V8 or with other
+ * flags (script.cachedDataRejected) and compiles the source itself; the build id
+ * in the cache's first line must match cli.js's, as V8 checks only the length.
+ */
+function compileCli({ cache = true } = {}) {
+  const fs = require('node:fs');
+  const path = require('node:path');
+  const file = path.join(__dirname, '..', 'dist', 'cli.js');
+  let source;
+  try {
+    source = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    if (err.code === 'ENOENT') return null;
+    throw err;
+  }
+  const header = /^\/\/news-build:\w+\n/.exec(source)?.[0];
+  let cachedData;
+  if (cache && header) {
+    try {
+      const data = fs.readFileSync(`${file}.cache`);
+      if (data.toString('latin1', 0, header.length) === header) cachedData = data.subarray(header.length);
+    } catch {
+      // no cache: compile
     }
-  });
+  }
+  const { Script } = require('node:vm');
+  const script = new Script(WRAPPER[0] + source + WRAPPER[1], { filename: file, cachedData });
+  const run = () => {
+    const module = { exports: {} };
+    const { createRequire } = require('node:module');
+    script.runInThisContext()(module.exports, createRequire(file), module, file, path.dirname(file));
+  };
+  /** The cache to write after a run: the build id, then V8's data. */
+  const cacheData = () => Buffer.concat([Buffer.from(header ?? '', 'latin1'), script.createCachedData()]);
+  return { file, script, run, cacheData };
+}
+
+/** Runs the CLI; `writeCache` (for scripts/build.mjs) writes the code cache at exit. */
+function runCli({ writeCache = false } = {}) {
+  const cli = compileCli({ cache: !writeCache });
+  if (cli == null) {
+    process.stderr.write('news: the build is missing; run `npm install` (or `npm run build`) in the news folder\n');
+    process.exitCode = 1;
+    return;
+  }
+  if (writeCache) process.once('exit', () => require('node:fs').writeFileSync(`${cli.file}.cache`, cli.cacheData()));
+  cli.run();
+}
+
+module.exports = { compileCli, runCli };
+
+if (require.main === module) {
+  const args = process.argv.slice(2);
+  if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+    process.stdout.write(`${require('../package.json').version}\n`);
+  } else {
+    runCli();
+  }
 }

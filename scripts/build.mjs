@@ -1,30 +1,129 @@
-// One minified ESM bundle (with lazy chunks for rarely used commands) so `news`
-// starts in about the time of `node -e 0`; unbundled imports cost ~4x here.
+// Builds dist/ for bin/news.js:
+// - dist/cli.js: our code and the small dependencies in one minified CommonJS
+//   bundle. Modules behind an import() (other commands, the table, feed parsers)
+//   sit in it as closures that run only when imported. One CommonJS file, rather
+//   than ES module chunks, because the ESM loader's start-up and per-file linking
+//   cost `news list` about as much as node's own start-up; and because only a
+//   script can use a V8 code cache (below).
+// - dist/vendor/*.cjs: the large dependencies that few commands need (linkedom
+//   and Readability for the reader view, iconv-lite for legacy charsets, conf for
+//   `news config set`), each bundled alone and required on first use. They share
+//   no module with cli.js, so nothing is loaded twice.
+// - dist/cli.js.cache: V8's code cache of cli.js, made by running `news list` on
+//   the sample store once; bin/news.js hands it to V8, which checks it and falls
+//   back to compiling when it does not fit (another node version, say).
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-const dist = new URL('../dist/', import.meta.url);
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = join(root, 'dist');
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 rmSync(dist, { recursive: true, force: true });
-mkdirSync(dist, { recursive: true });
+mkdirSync(join(dist, 'vendor'), { recursive: true });
+// dist/*.js are CommonJS, whatever the package's "type" says.
+writeFileSync(join(dist, 'package.json'), '{\n  "type": "commonjs"\n}\n');
+// Chunks sit beside cli.js: choose.ts finds the sample store relative to itself.
+copyFileSync(join(root, 'fixtures', 'sample-store.json'), join(dist, 'sample-store.json'));
 
-await build({
-  entryPoints: { cli: 'src/cli.ts' },
-  outdir: 'dist',
+const common = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
   minify: true,
   legalComments: 'none',
-  // Chunks sit beside cli.js: choose.ts finds the sample store relative to itself.
-  chunkNames: '[name]-[hash]',
-  define: { __NEWS_VERSION__: JSON.stringify(version) },
-  // CommonJS dependencies (cli-table3) call require() for Node built-ins.
-  banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
   logLevel: 'warning',
-});
+  // The ES module sources are strict code; keep them so as CommonJS.
+  banner: { js: '"use strict";' },
+};
 
-writeFileSync(new URL('version.js', dist), `export const version = ${JSON.stringify(version)};\n`);
-copyFileSync(new URL('../fixtures/sample-store.json', import.meta.url), new URL('sample-store.json', dist));
+// What a vendor bundle exports: the package as `require()` sees it, except conf,
+// whose class is its ES default export (config.ts does `(await import('conf')).default`).
+const VENDORS = {
+  linkedom: "module.exports = require('linkedom');",
+  '@mozilla/readability': "module.exports = require('@mozilla/readability');",
+  'iconv-lite': "module.exports = require('iconv-lite');",
+  conf: "module.exports = require('conf').default;",
+};
+const vendorFile = (name) => `vendor/${name.replace(/^@/, '').replace(/\W/g, '-')}.cjs`;
+
+await Promise.all(Object.entries(VENDORS).map(([name, contents]) => build({
+  ...common,
+  stdin: { contents, resolveDir: root, sourcefile: `vendor-${name}.cjs`, loader: 'js' },
+  outfile: join(dist, vendorFile(name)),
+})));
+
+const main = await build({
+  ...common,
+  entryPoints: [join(root, 'src', 'cli.ts')],
+  write: false,
+  outfile: join(dist, 'cli.js'),
+  metafile: true,
+  define: {
+    __NEWS_VERSION__: JSON.stringify(version),
+    // The file's URL, as an ES module would see it (choose.ts: the sample store).
+    'import.meta.url': '__news_import_meta_url',
+  },
+  banner: { js: `${common.banner.js}const __news_import_meta_url=require('node:url').pathToFileURL(__filename).href;` },
+  // import() of a vendor bundle becomes a require(): bin/news.js runs cli.js as
+  // a script, where import() would need a module loader of its own.
+  supported: { 'dynamic-import': false },
+  plugins: [{
+    name: 'vendors',
+    setup(b) {
+      const names = new RegExp(`^(${Object.keys(VENDORS).map((n) => n.replace(/[/.-]/g, '\\$&')).join('|')})$`);
+      b.onResolve({ filter: names }, (a) => ({ path: `./${vendorFile(a.path)}`, external: true }));
+    },
+  }, {
+    // commander requires node:child_process when it loads, for executable
+    // subcommands (news has none), and node:child_process loads node's net and
+    // stream modules: a tenth of `node -e 0` for every command. Required on use here.
+    name: 'commander-lazy-child-process',
+    setup(b) {
+      b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (a) => {
+        const code = readFileSync(a.path, 'utf8');
+        const eager = "const childProcess = require('node:child_process');";
+        if (!code.includes(eager)) throw new Error(`${a.path} no longer says ${eager}: update scripts/build.mjs`);
+        const lazy = "const childProcess = { get spawn() { return require('node:child_process').spawn; } };";
+        return { contents: code.replace(eager, lazy), loader: 'js' };
+      });
+    },
+  }],
+});
+// A build id ties the code cache to this very cli.js: V8 itself checks only the
+// source's length.
+const code = main.outputFiles[0].text;
+const id = createHash('sha256').update(code).digest('hex').slice(0, 16);
+writeFileSync(join(dist, 'cli.js'), `//news-build:${id}\n${code}`);
+writeCodeCache();
+
+// Runs `news list` on the sample store (in an empty home, output discarded)
+// through bin/news.js, which writes V8's code cache of cli.js at exit: the cache
+// then holds the functions that run, not only the top level. Without a cache
+// news works the same, only slower to start, so a failure here is a warning.
+function writeCodeCache() {
+  const home = mkdtempSync(join(tmpdir(), 'news-build-'));
+  try {
+    const env = {
+      PATH: process.env.PATH,
+      HOME: home,
+      XDG_CONFIG_HOME: join(home, 'config'),
+      XDG_DATA_HOME: join(home, 'data'),
+      XDG_CACHE_HOME: join(home, 'cache'),
+      NEWS_NOW: '2025-06-09T11:00:00Z',
+      NO_COLOR: '1',
+      TZ: 'UTC',
+    };
+    const bin = JSON.stringify(join(root, 'bin', 'news.js'));
+    const script = `process.argv = [process.execPath, ${bin}, 'list']; require(${bin}).runCli({ writeCache: true });`;
+    const res = spawnSync(process.execPath, ['-e', script], { cwd: home, env, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+    if (res.status !== 0) console.warn(`build: no code cache for dist/cli.js: \`news list\` exited ${res.status}\n${res.stderr}`);
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,45 @@
+// What makes `news list | …` start fast, kept so: bin/news.js compiles dist/cli.js
+// with the V8 code cache the build wrote beside it (and works the same without
+// it, or with one that does not belong to this cli.js).
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, ROOT, newsEnv, tempHome } from './run-news.js';
+
+/** compileCli()'s verdict on the cache, in a node of its own: the flags of this one may differ. */
+function cacheRejected(bin: string): string {
+  const script = `process.stdout.write(String(require(${JSON.stringify(bin)}).compileCli().script.cachedDataRejected))`;
+  return spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' }).stdout;
+}
+
+function list(bin: string) {
+  const r = spawnSync(process.execPath, [bin, 'list'], { env: newsEnv(tempHome()), encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const copy = mkdtempSync(join(tmpdir(), 'news-startup-'));
+afterAll(() => rmSync(copy, { recursive: true, force: true }));
+
+describe('the code cache of dist/cli.js', () => {
+  it('is taken by V8', () => {
+    expect(cacheRejected(BIN)).toBe('false');
+  });
+
+  it('is optional, and never used for another build of cli.js', () => {
+    const expected = list(BIN);
+    expect(expected.status).toBe(0);
+    for (const part of ['bin', 'dist', 'package.json']) cpSync(join(ROOT, part), join(copy, part), { recursive: true });
+    const bin = join(copy, 'bin', 'news.js');
+    const cache = join(copy, 'dist', 'cli.js.cache');
+    const data = readFileSync(cache);
+    // Another build: same length (all V8 checks), other build id.
+    writeFileSync(cache, Buffer.concat([Buffer.from(data.toString('latin1', 0, 30).replace(/news-build:\w/, (m) => m.slice(0, -1) + (m.endsWith('0') ? '1' : '0')), 'latin1'), data.subarray(30)]));
+    expect(cacheRejected(bin)).toBe('undefined'); // not given to V8
+    expect(list(bin)).toEqual(expected);
+    rmSync(cache);
+    expect(cacheRejected(bin)).toBe('undefined');
+    expect(list(bin)).toEqual(expected);
+  });
+});
