@@ -6,6 +6,7 @@ import { parseDate } from './core/dates.js';
 import { EXIT, NewsError, UsageError } from './errors.js';
 import { type Config, readConfig } from './io/config.js';
 import { sanitizeLine } from './render/sanitize.js';
+import { isTerminal, stdWriter } from './io/std-write.js';
 import { colorLevel, makeTheme } from './render/theme.js';
 
 declare const __NEWS_VERSION__: string;
@@ -13,14 +14,22 @@ const VERSION = typeof __NEWS_VERSION__ === 'string' ? __NEWS_VERSION__ : '0.0.0
 
 const env = process.env;
 const debug = process.argv.includes('--debug') || env.NEWS_DEBUG === '1';
-const stderrLine = (line: string) => process.stderr.write(`news: ${sanitizeLine(line)}\n`);
 
-// `news list | head -1`: the reader went away. That is a normal end, not an error.
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') process.exit(EXIT.ok);
-  stderrLine(`cannot write output: ${err.message}`);
-  process.exit(EXIT.error);
+// process.stdout and process.stderr are made only when needed (see std-write.ts).
+let stdoutStream: NodeJS.WriteStream | undefined;
+const outWriter = stdWriter(1, () => {
+  if (stdoutStream) return stdoutStream;
+  stdoutStream = process.stdout;
+  // `news list | head -1`: the reader went away. That is a normal end, not an error.
+  stdoutStream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(EXIT.ok);
+    stderrLine(`cannot write output: ${err.message}`);
+    process.exit(EXIT.error);
+  });
+  return stdoutStream;
 });
+const errWriter = stdWriter(2, () => process.stderr);
+const stderrLine = (line: string) => errWriter.write(`news: ${sanitizeLine(line)}\n`);
 
 const controller = new AbortController();
 let paging = false;
@@ -46,8 +55,8 @@ class BufferedStdout {
     this.parts = [];
     this.size = 0;
     return new Promise((resolve) => {
-      if (process.stdout.write(chunk)) resolve();
-      else process.stdout.once('drain', resolve);
+      if (outWriter.write(chunk)) resolve();
+      else outWriter.stream().once('drain', resolve);
     });
   }
 }
@@ -66,8 +75,8 @@ function positiveEnv(name: string): number | null {
   return Number.isInteger(n) && n > 0 ? n : null;
 }
 
-function makeContext(globals: { color?: boolean }): Context {
-  const isTTY = process.stdout.isTTY === true;
+async function makeContext(globals: { color?: boolean }): Promise<Context> {
+  const isTTY = isTerminal(1); // process.stdout.isTTY, without making process.stdout
   let config: Config | undefined;
   // Read only when a command needs it, so `news config path` works with a broken file.
   const getConfig = () => (config ??= readConfig(env));
@@ -77,13 +86,13 @@ function makeContext(globals: { color?: boolean }): Context {
   } catch {
     configColor = undefined; // the command that needs the config reports it
   }
-  const theme = makeTheme(colorLevel({ isTTY, env, flag: globals.color, config: configColor }));
+  const theme = await makeTheme(colorLevel({ isTTY, env, flag: globals.color, config: configColor }));
   return {
     env,
     now: nowFromEnv(),
     isTTY,
-    columns: positiveEnv('COLUMNS') ?? (isTTY ? process.stdout.columns : undefined) ?? 80,
-    rows: positiveEnv('LINES') ?? (isTTY ? process.stdout.rows : undefined) ?? 24,
+    columns: positiveEnv('COLUMNS') ?? (isTTY ? outWriter.stream().columns : undefined) ?? 80,
+    rows: positiveEnv('LINES') ?? (isTTY ? outWriter.stream().rows : undefined) ?? 24,
     theme,
     get config() {
       return getConfig();
@@ -93,8 +102,8 @@ function makeContext(globals: { color?: boolean }): Context {
     out: (text) => stdout.write(text),
     warn: (m) => stderrLine(`warning: ${m}`),
     notice: (m) => stderrLine(m),
-    errIsTTY: process.stderr.isTTY === true,
-    errWrite: (text) => process.stderr.write(text),
+    errIsTTY: isTerminal(2),
+    errWrite: (text) => errWriter.write(text),
     readStdin: async () => {
       if (process.stdin.isTTY) throw new UsageError('--source - reads standard input, but it is a terminal: pipe a store or feed into news');
       const chunks: Buffer[] = [];
@@ -106,7 +115,7 @@ function makeContext(globals: { color?: boolean }): Context {
       const { page } = await import('./io/pager.js');
       paging = true;
       try {
-        await page(text, env, (s) => process.stdout.write(s));
+        await page(text, env, (s) => outWriter.write(s));
       } finally {
         paging = false;
       }
@@ -131,8 +140,8 @@ function buildProgram(): Command {
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
-      writeOut: (s) => process.stdout.write(s),
-      writeErr: (s) => process.stderr.write(s),
+      writeOut: (s) => outWriter.write(s),
+      writeErr: (s) => errWriter.write(s),
       outputError: (s, write) => write(`news: ${s.replace(/^error: /, '')}`),
     })
     .addHelpText('after', examples([
@@ -176,7 +185,7 @@ function buildProgram(): Command {
     ]))
     .action(async (opts, cmd: Command) => {
       const { runList } = await import('./commands/list.js');
-      await runList(opts, makeContext(cmd.optsWithGlobals()));
+      await runList(opts, await makeContext(cmd.optsWithGlobals()));
     });
 
   const read = program
@@ -197,7 +206,7 @@ function buildProgram(): Command {
     ]))
     .action(async (ref: string, opts, cmd: Command) => {
       const { runRead } = await import('./commands/read.js');
-      await runRead(ref, opts, makeContext(cmd.optsWithGlobals()));
+      await runRead(ref, opts, await makeContext(cmd.optsWithGlobals()));
     });
 
   program
@@ -214,7 +223,7 @@ function buildProgram(): Command {
     ]))
     .action(async (names: string[], opts, cmd: Command) => {
       const { runFetch } = await import('./commands/fetch.js');
-      await runFetch(names, opts, makeContext(cmd.optsWithGlobals()));
+      await runFetch(names, opts, await makeContext(cmd.optsWithGlobals()));
     });
 
   program
@@ -232,7 +241,7 @@ function buildProgram(): Command {
     ]))
     .action(async (action: string | undefined, args: string[], opts, cmd: Command) => {
       const { runFeeds } = await import('./commands/feeds.js');
-      await runFeeds(action ?? 'list', args, opts, makeContext(cmd.optsWithGlobals()));
+      await runFeeds(action ?? 'list', args, opts, await makeContext(cmd.optsWithGlobals()));
     });
 
   filterOptions(
@@ -245,7 +254,7 @@ function buildProgram(): Command {
     .addHelpText('after', examples(['news mark 1 3 4', 'news mark --all --category sports', 'news mark some-slug --unread']))
     .action(async (refs: string[], opts, cmd: Command) => {
       const { runMark } = await import('./commands/mark.js');
-      await runMark(refs, opts, makeContext(cmd.optsWithGlobals()));
+      await runMark(refs, opts, await makeContext(cmd.optsWithGlobals()));
     });
 
   sourceOptions(
@@ -259,7 +268,7 @@ function buildProgram(): Command {
     .addHelpText('after', examples(['news count --unread', 'news count --since 1d --category world']))
     .action(async (opts, cmd: Command) => {
       const { runCount } = await import('./commands/count.js');
-      await runCount(opts, makeContext(cmd.optsWithGlobals()));
+      await runCount(opts, await makeContext(cmd.optsWithGlobals()));
     });
 
   sourceOptions(
@@ -273,7 +282,7 @@ function buildProgram(): Command {
     .addHelpText('after', examples(['news open 1', 'news open russia-anticipates', 'BROWSER=w3m news open 3']))
     .action(async (ref: string, opts, cmd: Command) => {
       const { runOpen } = await import('./commands/open.js');
-      await runOpen(ref, opts, makeContext(cmd.optsWithGlobals()), process.platform);
+      await runOpen(ref, opts, await makeContext(cmd.optsWithGlobals()), process.platform);
     });
 
   program
@@ -286,7 +295,7 @@ function buildProgram(): Command {
         name: c.name(),
         options: c.options.flatMap((o) => (o.long ? [o.long] : [])).concat('--help'),
       }));
-      await runCompletion(shell, specs, makeContext(cmd.optsWithGlobals()));
+      await runCompletion(shell, specs, await makeContext(cmd.optsWithGlobals()));
     });
 
   program
@@ -295,7 +304,7 @@ function buildProgram(): Command {
     .addHelpText('after', examples(['news doctor', 'news doctor && news fetch    (in a script: stop if something is wrong)']))
     .action(async (_opts, cmd: Command) => {
       const { runDoctor } = await import('./commands/doctor.js');
-      await runDoctor(makeContext(cmd.optsWithGlobals()));
+      await runDoctor(await makeContext(cmd.optsWithGlobals()));
     });
 
   program
@@ -309,7 +318,7 @@ function buildProgram(): Command {
     ]))
     .action(async (action: string, args: string[], opts, cmd: Command) => {
       const { runConfig } = await import('./commands/config.js');
-      await runConfig(action, args, opts, makeContext(cmd.optsWithGlobals()));
+      await runConfig(action, args, opts, await makeContext(cmd.optsWithGlobals()));
     });
   return program;
 }
@@ -332,13 +341,13 @@ async function main(argv: string[]): Promise<number> {
     }
     if (err instanceof NewsError) {
       stderrLine(err.message);
-      if (debug && err.stack) process.stderr.write(`${err.stack}\n`);
+      if (debug && err.stack) errWriter.write(`${err.stack}\n`);
       return err.exitCode;
     }
     if (controller.signal.aborted) return EXIT.interrupted;
     const message = err instanceof Error ? err.message : String(err);
     stderrLine(`unexpected error: ${message}${debug ? '' : ' (run with --debug for details)'}`);
-    if (debug && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+    if (debug && err instanceof Error && err.stack) errWriter.write(`${err.stack}\n`);
     return EXIT.error;
   }
 }

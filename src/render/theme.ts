@@ -1,7 +1,7 @@
 // A restrained palette. Color is decided once at the edge (src/cli.ts) and a theme
 // is passed in; with color off every style is the identity, so renderers never
 // branch on it.
-import { Chalk, type ChalkInstance } from 'chalk';
+import type { ChalkInstance } from 'chalk';
 
 export interface Theme {
   enabled: boolean;
@@ -15,10 +15,14 @@ export interface Theme {
 
 const identity = (s: string) => s;
 
-export function makeTheme(level: 0 | 1 | 2 | 3): Theme {
+// Async because chalk is loaded only for color: at load it asks node:tty about
+// stdout, and node:tty brings node's net and stream modules, a tenth of
+// `node -e 0`, which `news list | …` need not pay.
+export async function makeTheme(level: 0 | 1 | 2 | 3): Promise<Theme> {
   if (level === 0) {
     return { enabled: false, bold: identity, dim: identity, category: identity, unread: identity, link: identity, warn: identity };
   }
+  const { Chalk } = await import('chalk');
   const c: ChalkInstance = new Chalk({ level });
   return {
     enabled: true,

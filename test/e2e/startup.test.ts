@@ -1,6 +1,7 @@
 // What makes `news list | …` start fast, kept so: bin/news.js compiles dist/cli.js
 // with the V8 code cache the build wrote beside it (and works the same without
-// it, or with one that does not belong to this cli.js).
+// it, or with one that does not belong to this cli.js), and piped output never
+// loads node's net, stream and tty modules.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,5 +42,22 @@ describe('the code cache of dist/cli.js', () => {
     rmSync(cache);
     expect(cacheRejected(bin)).toBe('undefined');
     expect(list(bin)).toEqual(expected);
+  });
+});
+
+describe('news list with its output piped', () => {
+  it('loads none of node:net, node:tty or node:child_process', () => {
+    const loaded = (args: string[]) => {
+      const script = `process.on('exit', () => require('node:fs').writeSync(2, '\\nloaded: ' + JSON.stringify(process.moduleLoadList) + '\\n'));`;
+      const preload = join(copy, 'loaded.cjs');
+      writeFileSync(preload, script);
+      const r = spawnSync(process.execPath, ['-r', preload, ...args], { env: newsEnv(tempHome()), encoding: 'utf8' });
+      expect(r.status).toBe(0);
+      return JSON.parse(/\nloaded: (.*)\n$/.exec(r.stderr)![1]!) as string[];
+    };
+    const node = new Set(loaded(['-e', '0']));
+    const news = loaded([BIN, 'list']).filter((m) => !node.has(m));
+    expect(news).not.toEqual([]);
+    expect(news.filter((m) => /^NativeModule (net|tty|child_process|stream)$/.test(m))).toEqual([]);
   });
 });
