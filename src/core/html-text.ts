@@ -2,7 +2,7 @@
 // html-to-text: a 27 MB feed must convert in well under a second, deep nesting must not
 // overflow the stack, and wrapping belongs to the renderer (it wraps by display width).
 
-import { decodeHTML } from 'entities';
+import { decodeHTML } from './entities.js';
 import { OpenElements } from './html-open-elements.js';
 import { DROPPED, VOID } from './html-elements.js';
 import { Tokenizer } from './html-tokens.js';

@@ -3,7 +3,7 @@
 // stack. Where browsers and this tokenizer could disagree, the sanitizer depends on it:
 // see html-sanitize.ts.
 
-import { decodeHTMLAttribute } from 'entities';
+import { decodeHTMLAttribute } from './entities.js';
 import { elementFlags, RAW_TEXT } from './html-elements.js';
 
 /** `comment` also covers everything ignorable: doctypes, `<?…>`, `</>`, a tag cut off by the end of input. */

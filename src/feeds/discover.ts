@@ -1,7 +1,7 @@
 // Feed autodiscovery: the `<link rel="alternate" type="…">` elements a web page
 // uses to advertise its feeds. A tag scan, not an HTML parser: it only has to
 // find `link` and `base` tags, skipping comments and script/style text.
-import { decodeHTMLAttribute } from 'entities/decode';
+import { decodeHTMLAttribute } from '../core/entities.js';
 import { collapseWhitespace, urlField } from '../core/fields.js';
 
 export interface FeedLink {

@@ -1,7 +1,7 @@
 // Character references in feed XML. The DTD is never read, so the only entities
 // are the five XML ones, numeric references and — because real feeds use them
 // without declaring them — HTML's named entities. Anything else stays literal.
-import { decodeHTMLStrict, fromCodePoint, replaceCodePoint } from 'entities/decode';
+import { decodeHTMLStrict, fromCodePoint, replaceCodePoint } from '../core/entities.js';
 
 function xmlEntity(name: string): string | null {
   switch (name) {
