@@ -166,7 +166,9 @@ function contentHtml(root: DomElement): string {
 function headline(title: string | null, h1: string[]): string | null {
   const only = h1.length === 1 ? h1[0]! : '';
   if (title === null || only === '' || !title.startsWith(only)) return title;
-  return /^\s*[-|–—:·•»/\\]\s*\S/.test(title.slice(only.length)) ? only : title;
+  // [-|–—:·•»/\\], escaped: esbuild copies regex literals as written, and node
+  // reads a bundle that is not all ASCII more slowly (see scripts/build.mjs).
+  return /^\s*[-|\u2013\u2014:\u00b7\u2022\u00bb/\\]\s*\S/.test(title.slice(only.length)) ? only : title;
 }
 
 function firstDate(...candidates: (string | null | undefined)[]): number | null {

@@ -45,6 +45,14 @@ describe('the code cache of dist/cli.js', () => {
   });
 });
 
+describe('dist/cli.js', () => {
+  it('is all ASCII, which node reads fastest', () => {
+    const code = readFileSync(join(ROOT, 'dist', 'cli.js'), 'utf8');
+    const at = code.search(/[^\x00-\x7f]/);
+    expect(at === -1 ? '' : code.slice(at - 40, at + 20)).toBe('');
+  });
+});
+
 describe('news list with its output piped', () => {
   it('loads none of node:net, node:tty or node:child_process', () => {
     const loaded = (args: string[]) => {
