@@ -42,13 +42,22 @@ const common = {
   banner: { js: '"use strict";' },
 };
 
-// What a vendor bundle exports: the package as `require()` sees it, except conf,
-// whose class is its ES default export (config.ts does `(await import('conf')).default`).
+// What a vendor bundle exports: the package as `require()` sees it, except for
+// ES modules whose default export is all we import (`import x from`, which in
+// cli.js takes module.exports whole).
 const VENDORS = {
   linkedom: "module.exports = require('linkedom');",
   '@mozilla/readability': "module.exports = require('@mozilla/readability');",
   'iconv-lite': "module.exports = require('iconv-lite');",
   conf: "module.exports = require('conf').default;",
+  // and what news list, piped, does not run: the terminal table, the reader
+  // view's dates and wrapping, color, and HTML character references.
+  'cli-table3': "module.exports = require('cli-table3');",
+  'cli-truncate': "module.exports = require('cli-truncate').default;",
+  'wrap-ansi': "module.exports = require('wrap-ansi');", // width.ts: require('wrap-ansi').default
+  'date-fns/format': "module.exports = require('date-fns/format');",
+  chalk: "module.exports = require('chalk');",
+  'entities/decode': "module.exports = require('entities/decode');",
 };
 const vendorFile = (name) => `vendor/${name.replace(/^@/, '').replace(/\W/g, '-')}.cjs`;
 
