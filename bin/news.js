@@ -67,7 +67,14 @@ module.exports = { compileCli, runCli };
 if (require.main === module) {
   const args = process.argv.slice(2);
   if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
-    process.stdout.write(`${require('../package.json').version}\n`);
+    // By write(2) itself, not process.stdout: for a pipe, node makes that stream
+    // from its net and stream modules, which would double the cost of --version.
+    const text = `${require('../package.json').version}\n`;
+    try {
+      require('node:fs').writeSync(1, text);
+    } catch {
+      process.stdout.write(text); // EAGAIN, EPIPE, ...: the stream's way, as before
+    }
   } else {
     runCli();
   }
