@@ -9,20 +9,22 @@
 // larger output, and every failed write (EAGAIN on a non-blocking pipe, EPIPE
 // when the reader left, ...) go to the node stream from then on: the same bytes
 // in the same order, and errors reach the stream's 'error' handling as before.
-import { fstatSync, writeSync } from 'node:fs';
+import { fstatSync, statSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 export const DIRECT_LIMIT = 65_536;
 
 /**
  * tty.isatty(fd), without loading node:tty (which loads net and stream) for what
- * cannot be a terminal: only a character device can be one.
+ * cannot be a terminal: only a character device can be one, and /dev/null (the
+ * usual one for output) is not.
  */
 export function isTerminal(fd: number): boolean {
   try {
-    if (!fstatSync(fd).isCharacterDevice()) return false;
+    const stat = fstatSync(fd);
+    if (!stat.isCharacterDevice() || stat.rdev === statSync('/dev/null').rdev) return false;
   } catch {
-    // not open, or not ours to stat: let isatty answer
+    // not open, not ours to stat, or no /dev/null: let isatty answer
   }
   const { isatty } = createRequire(import.meta.url)('node:tty') as typeof import('node:tty');
   return isatty(fd);

@@ -3,7 +3,7 @@
 // it, or with one that does not belong to this cli.js), and piped output never
 // loads node's net, stream and tty modules.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -53,19 +53,26 @@ describe('dist/cli.js', () => {
   });
 });
 
-describe('news list with its output piped', () => {
+describe('news list with its output piped or sent to /dev/null', () => {
   it('loads none of node:net, node:tty or node:child_process', () => {
-    const loaded = (args: string[]) => {
+    const loaded = (args: string[], stdout: 'pipe' | number = 'pipe') => {
       const script = `process.on('exit', () => require('node:fs').writeSync(2, '\\nloaded: ' + JSON.stringify(process.moduleLoadList) + '\\n'));`;
       const preload = join(copy, 'loaded.cjs');
       writeFileSync(preload, script);
-      const r = spawnSync(process.execPath, ['-r', preload, ...args], { env: newsEnv(tempHome()), encoding: 'utf8' });
+      const r = spawnSync(process.execPath, ['-r', preload, ...args], { env: newsEnv(tempHome()), encoding: 'utf8', stdio: ['pipe', stdout, 'pipe'] });
       expect(r.status).toBe(0);
       return JSON.parse(/\nloaded: (.*)\n$/.exec(r.stderr)![1]!) as string[];
     };
     const node = new Set(loaded(['-e', '0']));
-    const news = loaded([BIN, 'list']).filter((m) => !node.has(m));
-    expect(news).not.toEqual([]);
-    expect(news.filter((m) => /^NativeModule (net|tty|child_process|stream)$/.test(m))).toEqual([]);
+    const devNull = openSync('/dev/null', 'w');
+    try {
+      for (const run of [loaded([BIN, 'list']), loaded([BIN, 'list'], devNull)]) {
+        const news = run.filter((m) => !node.has(m));
+        expect(news).not.toEqual([]);
+        expect(news.filter((m) => /^NativeModule (net|tty|child_process|stream)$/.test(m))).toEqual([]);
+      }
+    } finally {
+      closeSync(devNull);
+    }
   });
 });
