@@ -5,10 +5,11 @@
 //   than ES module chunks, because the ESM loader's start-up and per-file linking
 //   cost `news list` about as much as node's own start-up; and because only a
 //   script can use a V8 code cache (below).
-// - dist/vendor/*.cjs: the large dependencies that few commands need (linkedom
-//   and Readability for the reader view, iconv-lite for legacy charsets, conf for
-//   `news config set`), each bundled alone and required on first use. They share
-//   no module with cli.js, so nothing is loaded twice.
+// - dist/vendor/*.cjs: the dependencies that piped `news list` never runs (the
+//   reader view's linkedom and Readability, iconv-lite for legacy charsets, conf
+//   for `news config set`, the terminal table, color...), each bundled alone and
+//   required on first use: node reads and V8 loads cli.js in time that grows with
+//   its size. They share no module with cli.js, so nothing is loaded twice.
 // - dist/cli.js.cache: V8's code cache of cli.js, made by running `news list` on
 //   the sample store once; bin/news.js hands it to V8, which checks it and falls
 //   back to compiling when it does not fit (another node version, say).
@@ -27,7 +28,7 @@ rmSync(dist, { recursive: true, force: true });
 mkdirSync(join(dist, 'vendor'), { recursive: true });
 // dist/*.js are CommonJS, whatever the package's "type" says.
 writeFileSync(join(dist, 'package.json'), '{\n  "type": "commonjs"\n}\n');
-// Chunks sit beside cli.js: choose.ts finds the sample store relative to itself.
+// Beside cli.js: choose.ts finds the sample store relative to itself.
 copyFileSync(join(root, 'fixtures', 'sample-store.json'), join(dist, 'sample-store.json'));
 
 const common = {
@@ -50,8 +51,8 @@ const VENDORS = {
   '@mozilla/readability': "module.exports = require('@mozilla/readability');",
   'iconv-lite': "module.exports = require('iconv-lite');",
   conf: "module.exports = require('conf').default;",
-  // and what news list, piped, does not run: the terminal table, the reader
-  // view's dates and wrapping, color, and HTML character references.
+  // and the rest that news list, piped, does not run: the terminal table, the
+  // reader view's dates and wrapping, color, and HTML character references.
   'cli-table3': "module.exports = require('cli-table3');",
   'cli-truncate': "module.exports = require('cli-truncate').default;",
   'wrap-ansi': "module.exports = require('wrap-ansi');", // width.ts: require('wrap-ansi').default
@@ -72,7 +73,6 @@ const main = await build({
   entryPoints: [join(root, 'src', 'cli.ts')],
   write: false,
   outfile: join(dist, 'cli.js'),
-  metafile: true,
   define: {
     __NEWS_VERSION__: JSON.stringify(version),
     // The file's URL, as an ES module would see it (choose.ts: the sample store).
@@ -104,14 +104,14 @@ const main = await build({
     },
   }],
 });
-// A build id ties the code cache to this very cli.js: V8 itself checks only the
-// source's length.
 const code = main.outputFiles[0].text;
 // esbuild escapes non-ASCII characters except in regex literals. Node decodes an
 // all-ASCII bundle faster, and V8 holds one with a character beyond Latin-1 as
 // two-byte text: such characters belong in \u escapes (a test checks).
 const nonAscii = /[^\x00-\x7f]/.exec(code);
 if (nonAscii) console.warn(`build: dist/cli.js is not all ASCII, which slows start-up: ${JSON.stringify(code.slice(nonAscii.index - 40, nonAscii.index + 20))}`);
+// A build id ties the code cache to this very cli.js: V8 itself checks only the
+// source's length.
 const id = createHash('sha256').update(code).digest('hex').slice(0, 16);
 writeFileSync(join(dist, 'cli.js'), `//news-build:${id}\n${code}`);
 writeCodeCache();
