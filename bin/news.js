@@ -72,8 +72,13 @@ if (require.main === module) {
     const text = `${require('../package.json').version}\n`;
     try {
       require('node:fs').writeSync(1, text);
-    } catch {
-      process.stdout.write(text); // EAGAIN, EPIPE, ...: the stream's way, as before
+    } catch (err) {
+      // A reader that has gone (`news --version | head -c0`) is not an error;
+      // EAGAIN and the like go the stream's way.
+      if (!(err && err.code === 'EPIPE')) {
+        process.stdout.on('error', () => {});
+        process.stdout.write(text);
+      }
     }
   } else {
     runCli();

@@ -201,6 +201,23 @@ describe('pipes and exits', () => {
     expect([list.stdout, list.stderr, list.status]).toEqual(['', 'news: the build is missing; run `npm install` (or `npm run build`) in the news folder\n', 1]);
   });
 
+  it('finds the bundled sample store from a folder whose path has a space', () => {
+    const spaced = join(mkdtempSync(join(tmpdir(), 'news-')), 'My Files');
+    for (const p of ['bin', 'dist', 'package.json']) cpSync(join(ROOT, p), join(spaced, p), { recursive: true });
+    const home = tempHome();
+    const r = spawnSync(process.execPath, [join(spaced, 'bin', 'news.js'), 'list', '--limit', '1'], { encoding: 'utf8', env: newsEnv(home) });
+    expect(r.stderr).toMatch(/^news: showing the bundled sample store/);
+    expect(r.stdout.split('\t')[0]).toBe('open-source-mapping-project-adds-offline-routing-for-cyclists');
+    expect(r.status).toBe(0);
+  });
+
+  it('says nothing when the reader of --version has gone', () => {
+    // `news --version | head -c0`: the pipe is closed before news writes.
+    const r = spawnSync('sh', ['-c', `exec 3>&1; ("${process.execPath}" "${BIN}" --version; echo "status $?" >&3) | true`], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('status 0\n');
+  });
+
   it('rejects a bad NEWS_NOW as a usage error', async () => {
     const r = await runNews(['list'], { env: { NEWS_NOW: 'someday' } });
     expect(r.code).toBe(2);
