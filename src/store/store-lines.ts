@@ -44,14 +44,21 @@ export function readStoreHead(fd: number, versionStart: Buffer, articlesStart: B
  * reused buffer: decode them before returning.
  */
 export function scanLines(fd: number, from: number, needle: Buffer, onLine: (line: Buffer, at: number) => boolean | void): void {
-  const chunk = Buffer.allocUnsafe(CHUNK);
-  let carry = Buffer.alloc(0);
+  // The unfinished last line of a read is moved to the front and the next read
+  // lands after it: no copy of whole chunks.
+  let buf = Buffer.allocUnsafe(2 * CHUNK);
+  let carried = 0;
   let pos = from;
   let windowAt = from;
   for (;;) {
-    const n = readSync(fd, chunk, 0, CHUNK, pos);
+    if (buf.length - carried < CHUNK) {
+      const bigger = Buffer.allocUnsafe(2 * buf.length); // a line longer than a read
+      buf.copy(bigger, 0, 0, carried);
+      buf = bigger;
+    }
+    const n = readSync(fd, buf, carried, CHUNK, pos);
     pos += n;
-    const window = carry.length ? Buffer.concat([carry, chunk.subarray(0, n)]) : chunk.subarray(0, n);
+    const window = buf.subarray(0, carried + n);
     // Only complete lines are searched; at the end of the file the rest is one.
     const end = n === 0 ? window.length : window.lastIndexOf(0x0a) + 1;
     for (let i = window.indexOf(needle); i >= 0 && i < end; i = window.indexOf(needle, i)) {
@@ -62,7 +69,8 @@ export function scanLines(fd: number, from: number, needle: Buffer, onLine: (lin
       i = stop + 1;
     }
     if (n === 0) return;
-    carry = Buffer.from(window.subarray(end));
+    buf.copyWithin(0, end, carried + n);
+    carried = carried + n - end;
     windowAt += end;
   }
 }
