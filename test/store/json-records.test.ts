@@ -75,6 +75,13 @@ describe('scanStoreRecords', () => {
     expect(scanStoreRecords(Buffer.from(text))).toBeNull();
   });
 
+  it('grows its copy when the records are mostly not bodies', () => {
+    const records = Array.from({ length: 5000 }, (_, i) => ({ title: `t${i} é`, id: i, body: i % 7 ? 'x'.repeat(i % 50) : null }));
+    const text = JSON.stringify(records);
+    expect(text.length).toBeGreaterThan(1 << 18);
+    expect(reassemble(text)).toEqual(records);
+  });
+
   it('reads an empty array and empty records', () => {
     expect(scanStoreRecords(Buffer.from(' [ ] '))).toEqual({ records: [], heavy: [] });
     expect(scanStoreRecords(Buffer.from('[{}, { } ]'))!.records).toEqual([{}, {}]);
