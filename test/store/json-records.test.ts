@@ -75,7 +75,7 @@ describe('scanStoreRecords', () => {
     expect(scanStoreRecords(Buffer.from(text))).toBeNull();
   });
 
-  it('grows its copy when the records are mostly not bodies', () => {
+  it('reads a store of 5,000 mostly small records', () => {
     const records = Array.from({ length: 5000 }, (_, i) => ({ title: `t${i} é`, id: i, body: i % 7 ? 'x'.repeat(i % 50) : null }));
     const text = JSON.stringify(records);
     expect(text.length).toBeGreaterThan(1 << 18);
