@@ -204,6 +204,20 @@ describe('news read <slug> on the local store', () => {
     expect(await show()).toEqual(fast);
   });
 
+  it('`news open --print` and `news mark` by exact slug agree by either path', async () => {
+    const slugs = (await news(['list'])).stdout.trim().split('\n').map((l) => l.split('\t')[0]!);
+    const urls = async () => Promise.all(slugs.map(async (slug) => (await news(['open', slug, '--print'])).stdout));
+    const fast = await urls();
+    expect(fast.every((u) => /^https:\/\//.test(u))).toBe(true);
+    expect(await news(['mark', 'library-extends-weekend-hours'])).toEqual({ stdout: '', stderr: 'news: marked 1 article read\n', code: 0 });
+    expect(await news(['mark', 'library-extends-weekend-hours'])).toEqual({ stdout: '', stderr: 'news: marked 0 articles read\n', code: 0 });
+    writeFileSync(storePath(), JSON.stringify(JSON.parse(readFileSync(storePath(), 'utf8')), null, 2));
+    expect(await urls()).toEqual(fast);
+    expect(await news(['mark', 'library-extends-weekend-hours'])).toEqual({ stdout: '', stderr: 'news: marked 0 articles read\n', code: 0 });
+    expect(await news(['mark', 'heatwave-warnings-lifted'])).toEqual({ stdout: '', stderr: 'news: marked 1 article read\n', code: 0 });
+    expect(await unread()).toBe('3\n');
+  });
+
   it('marks the article read through either path', async () => {
     expect((await news(['read', 'heatwave-warnings-lifted'])).code).toBe(0);
     writeFileSync(storePath(), JSON.stringify(JSON.parse(readFileSync(storePath(), 'utf8')), null, 2));
