@@ -84,38 +84,17 @@ export function scanStoreRecords(b: Buffer): LightStore | null {
     if (!found) return null;
     i = found.end;
   } else if (b[i] === 0x7b) {
-    i++;
-    ws();
-    if (b[i] === 0x7d) return null; // {} has no articles
-    for (;;) {
-      ws();
-      if (b[i] !== QUOTE) return null;
-      const keyStart = i;
-      i = stringEnd(b, i);
-      if (i < 0) return null;
-      const isArticles = i - keyStart === 10 && b.toString('latin1', keyStart, i) === '"articles"';
-      ws();
-      if (b[i] !== 0x3a) return null;
-      i++;
-      ws();
-      if (isArticles && b[i] === 0x5b) {
-        found = scanArray(b, i);
-        if (!found) return null;
-        i = found.end;
-      } else {
-        if (isArticles) found = null; // a later "articles" that is not an array: let the full parser say so
-        i = valueEnd(b, i);
-        if (i < 0) return null;
+    i = scanMembers(b, i, (keyStart, keyEnd, valueStart) => {
+      const isArticles = keyEnd - keyStart === 10 && b.toString('latin1', keyStart, keyEnd) === '"articles"';
+      if (!isArticles) return valueEnd(b, valueStart);
+      if (b[valueStart] !== 0x5b) {
+        found = null; // an "articles" that is not an array: let the full parser say so
+        return valueEnd(b, valueStart);
       }
-      ws();
-      if (b[i] === 0x2c) {
-        i++;
-        continue;
-      }
-      if (b[i] !== 0x7d) return null;
-      i++;
-      break;
-    }
+      found = scanArray(b, valueStart);
+      return found ? found.end : -1;
+    });
+    if (i < 0) return null;
   } else return null;
   ws();
   if (i !== b.length || !found) return null;
@@ -211,54 +190,54 @@ function heavyName(b: Buffer, s: number, e: number): 'summary' | 'body' | 'html'
 /** Copies one record into `light` and notes its heavy strings; the index after it, or -1. */
 function scanRecord(b: Buffer, start: number, light: LightText, heavy: Heavy): number {
   let pieceStart = start;
+  const end = scanMembers(b, start, (keyStart, keyEnd, valueStart) => {
+    if (b[valueStart] !== QUOTE) return valueEnd(b, valueStart);
+    const stop = stringEnd(b, valueStart);
+    const name = stop < 0 ? null : heavyName(b, keyStart, keyEnd);
+    if (name) {
+      heavy[name] = [valueStart, stop];
+      light.copy(pieceStart, valueStart);
+      light.putNull();
+      pieceStart = stop;
+    }
+    return stop;
+  });
+  if (end >= 0) light.copy(pieceStart, end);
+  return end;
+}
+
+/**
+ * Walks the members of the object at `start`: `member` gets each key's range
+ * (quotes included) and where its value starts, and returns the index after the
+ * value (-1 if broken). The index after the closing brace, or -1.
+ */
+function scanMembers(b: Buffer, start: number, member: (keyStart: number, keyEnd: number, valueStart: number) => number): number {
   let i = start + 1;
   const ws = () => {
     while (isSpace(b[i])) i++;
   };
   ws();
-  if (b[i] === 0x7d) i++; // {}
-  else {
-    for (;;) {
-      ws();
-      if (b[i] !== QUOTE) return -1;
-      const keyStart = i;
-      i = stringEnd(b, i);
-      if (i < 0) return -1;
-      const keyEnd = i;
-      ws();
-      if (b[i] !== 0x3a) return -1;
+  if (b[i] === 0x7d) return i + 1; // {}
+  for (;;) {
+    ws();
+    if (b[i] !== QUOTE) return -1;
+    const keyStart = i;
+    i = stringEnd(b, i);
+    if (i < 0) return -1;
+    const keyEnd = i;
+    ws();
+    if (b[i] !== 0x3a) return -1;
+    i++;
+    ws();
+    i = member(keyStart, keyEnd, i);
+    if (i < 0) return -1;
+    ws();
+    if (b[i] === 0x2c) {
       i++;
-      ws();
-      const valueStart = i;
-      const c = b[i];
-      if (c === QUOTE) {
-        i = stringEnd(b, i);
-        if (i < 0) return -1;
-        const name = heavyName(b, keyStart, keyEnd);
-        if (name) {
-          heavy[name] = [valueStart, i];
-          light.copy(pieceStart, valueStart);
-          light.putNull();
-          pieceStart = i;
-        }
-      } else if (c === 0x7b || c === 0x5b) {
-        i = nestedEnd(b, i);
-        if (i < 0) return -1;
-      } else {
-        while (i < b.length && b[i] !== 0x2c && b[i] !== 0x7d && b[i] !== 0x5d && !isSpace(b[i])) i++;
-      }
-      ws();
-      if (b[i] === 0x2c) {
-        i++;
-        continue;
-      }
-      if (b[i] !== 0x7d) return -1;
-      i++;
-      break;
+      continue;
     }
+    return b[i] === 0x7d ? i + 1 : -1;
   }
-  light.copy(pieceStart, i);
-  return i;
 }
 
 /**
