@@ -30,7 +30,7 @@ function utf8Json(bytes: Uint8Array, httpCharset: string | null): string | null 
 }
 
 /** Where a document that starts like JSON (and is not labelled other than UTF-8) starts; -1 otherwise. */
-function jsonStart(bytes: Uint8Array, httpCharset: string | null): number {
+export function jsonStart(bytes: Uint8Array, httpCharset: string | null): number {
   if (httpCharset && !/^utf-?8$/i.test(httpCharset.trim())) return -1;
   let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   while (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09) i++;

@@ -4,7 +4,7 @@ import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import type { Article } from '../article.js';
 import { finishArticles } from '../core/articles.js';
 import { DataError, NotFoundError } from '../errors.js';
-import { type BytesMeta, type Interpreted, advertisedFeed, interpretBytes, interpretText } from './interpret.js';
+import { type BytesMeta, type Interpreted, advertisedFeed, interpretBytes, interpretText, jsonStart } from './interpret.js';
 
 export interface LoadContext {
   env: Record<string, string | undefined>;
@@ -73,10 +73,9 @@ function readLocalJson(path: string): string | null {
   } catch {
     return null; // readLocal reports it
   }
-  let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
-  while (i < n && (head[i] === 0x20 || head[i] === 0x0a || head[i] === 0x0d || head[i] === 0x09)) i++;
+  const at = jsonStart(head.subarray(0, n), null);
   // An array is a store, which interpretBytes parses from the bytes faster still.
-  if (i >= n || head[i] !== 0x7b) return null;
+  if (at < 0 || head[at] !== 0x7b) return null;
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
