@@ -40,7 +40,7 @@ import {
   migrateStore,
 } from './local-format.js';
 import { applyReadLog, parseReadLog, readLogLine } from './read-log.js';
-import { bodiesByLine, parseHeadlineLine, readStoreHead, scanLines } from './store-lines.js';
+import { bodiesByLine, isHeadline, parseHeadlineLine, readStoreHead, scanLines } from './store-lines.js';
 
 // Beyond these, marking read folds everything into store.json instead of appending
 // (`news mark --all`, or a log nobody has folded for a long time).
@@ -209,41 +209,27 @@ export class LocalStore {
     } catch {
       return null;
     }
+    const top = readStoreHead(fd, VERSION_START, ARTICLES_START);
+    if (!top) {
+      closeSync(fd);
+      return null;
+    }
+    const store = migrateStore(top.head, this.msg.show(this.storePath));
+    const bodiesOf = this.bodiesByFeed(store);
     const chunk = Buffer.allocUnsafe(1 << 20);
     const decoder = new StringDecoder('utf8');
     let text = '';
     let eof = false;
+    let filePos = top.articlesAt;
     const more = () => {
-      const n = readSync(fd, chunk, 0, chunk.length, null);
+      const n = readSync(fd, chunk, 0, chunk.length, filePos);
+      filePos += n;
       if (n === 0) eof = true;
       text += n === 0 ? decoder.end() : decoder.write(chunk.subarray(0, n));
     };
-    let start = -1;
-    while (start < 0 && !eof) {
-      more();
-      start = text.indexOf(ARTICLES_TEXT);
-    }
-    let head: unknown = null;
-    try {
-      if (start >= 0 && text.startsWith(VERSION_TEXT)) head = JSON.parse(`${text.slice(0, start)},"articles":[]}`);
-    } catch {
-      // not our layout after all: read whole
-    }
-    if (head === null) {
-      closeSync(fd);
-      return null;
-    }
-    const store = migrateStore(head, this.msg.show(this.storePath));
-    const bodies = new Map<string, Record<string, BodyRecord>>();
-    const bodiesOf = (feed: string) => {
-      let b = bodies.get(feed);
-      if (!b) bodies.set(feed, (b = this.readBodies(store.feeds[feed]?.bodies ?? null)));
-      return b;
-    };
     const corrupt = (line: number, column: number, what: string) =>
       new DataError(`the local store ${this.msg.show(this.storePath)} is corrupt (${what} at line ${line}, column ${column}); it was left untouched: run "news doctor" to recover`);
-    let lineNo = text.slice(0, start + ARTICLES_TEXT.length).split('\n').length;
-    text = text.slice(start + ARTICLES_TEXT.length);
+    let lineNo = top.articlesLine;
     return {
       *[Symbol.iterator]() {
         try {
@@ -272,14 +258,14 @@ export class LocalStore {
               if (text.slice(pos).trim() !== '') throw corrupt(lineNo + 1, 1, 'unexpected text after the end');
               return;
             }
-            let h: Headline;
+            let h: unknown;
             const json = line.endsWith(',') ? line.slice(0, -1) : line;
             try {
-              h = JSON.parse(json) as Headline;
+              h = JSON.parse(json);
             } catch (err) {
               throw corrupt(lineNo, jsonErrorLocation(json, err).column, 'not valid JSON');
             }
-            if (!h || typeof h.slug !== 'string' || typeof h.feed !== 'string' || typeof h.key !== 'string') throw corrupt(lineNo, 1, 'not an article');
+            if (!isHeadline(h)) throw corrupt(lineNo, 1, 'not an article');
             const read = states.get(h.slug);
             if (read !== undefined) h.read = read;
             yield headlineToArticle(h, order++, withBodies ? bodiesOf(h.feed)[h.key] : undefined);
@@ -289,6 +275,16 @@ export class LocalStore {
           closeSync(fd);
         }
       },
+    };
+  }
+
+  /** A feed's bodies by its URL, each file parsed on first use and then kept. */
+  private bodiesByFeed(store: StoreFile): (feed: string) => Record<string, BodyRecord> {
+    const loaded = new Map<string, Record<string, BodyRecord>>();
+    return (feed) => {
+      let b = loaded.get(feed);
+      if (!b) loaded.set(feed, (b = this.readBodies(store.feeds[feed]?.bodies ?? null)));
+      return b;
     };
   }
 
@@ -354,12 +350,7 @@ export class LocalStore {
    */
   articles(store: StoreFile, bodies: 'none' | 'all' | ((slug: string) => boolean) = 'none'): Article[] {
     const want = bodies === 'none' ? () => false : bodies === 'all' ? () => true : bodies;
-    const loaded = new Map<string, Record<string, BodyRecord>>();
-    const bodiesOf = (feed: string) => {
-      let b = loaded.get(feed);
-      if (!b) loaded.set(feed, (b = this.readBodies(store.feeds[feed]?.bodies ?? null)));
-      return b;
-    };
+    const bodiesOf = this.bodiesByFeed(store);
     return store.articles.map((h, i) => headlineToArticle(h, i, want(h.slug) ? bodiesOf(h.feed)[h.key] : undefined));
   }
 
@@ -457,9 +448,7 @@ export class BodiesWriter {
 // How serializeStore begins the file and the headline lines.
 const VERSION_START = Buffer.from(`{"version":${STORE_VERSION},\n"feeds":`);
 const ARTICLES_START = Buffer.from(',\n"articles":[\n');
-const VERSION_TEXT = VERSION_START.toString();
 const BODIES_START = Buffer.from(`{"version":${STORE_VERSION},"feed":`);
-const ARTICLES_TEXT = ARTICLES_START.toString();
 
 function bodiesRefs(store: StoreFile): Set<string | null> {
   return new Set(Object.values(store.feeds).map((f) => f.bodies));

@@ -15,6 +15,8 @@ export interface StoreHead {
   head: unknown;
   /** Byte offset of the first headline line. */
   articlesAt: number;
+  /** Its line number (1-based), for messages. */
+  articlesLine: number;
 }
 
 /** The version and feed states of store.json; null when it does not begin as news writes it. */
@@ -28,7 +30,10 @@ export function readStoreHead(fd: number, versionStart: Buffer, articlesStart: B
     const at = head.indexOf(articlesStart);
     if (at >= 0) {
       try {
-        return { head: JSON.parse(`${head.toString('utf8', 0, at)},"articles":[]}`), articlesAt: at + articlesStart.length };
+        const articlesAt = at + articlesStart.length;
+        let articlesLine = 1;
+        for (let k = head.indexOf(0x0a); k >= 0 && k < articlesAt; k = head.indexOf(0x0a, k + 1)) articlesLine++;
+        return { head: JSON.parse(`${head.toString('utf8', 0, at)},"articles":[]}`), articlesAt, articlesLine };
       } catch {
         return null;
       }
@@ -75,12 +80,18 @@ export function scanLines(fd: number, from: number, needle: Buffer, onLine: (lin
   }
 }
 
+/** Whether a parsed headline line has what every reader of it relies on. */
+export function isHeadline(h: unknown): h is Headline {
+  const x = h as Partial<Headline> | null;
+  return !!x && typeof x.slug === 'string' && typeof x.feed === 'string' && typeof x.key === 'string';
+}
+
 /** A headline line as serializeStore writes it (a trailing comma allowed); null if it is not one. */
 export function parseHeadlineLine(line: Buffer): Headline | null {
   const end = line[line.length - 1] === 0x2c ? line.length - 1 : line.length;
   try {
-    const h = JSON.parse(line.toString('utf8', 0, end)) as Headline;
-    return h && typeof h.slug === 'string' && typeof h.feed === 'string' && typeof h.key === 'string' ? h : null;
+    const h: unknown = JSON.parse(line.toString('utf8', 0, end));
+    return isHeadline(h) ? h : null;
   } catch {
     return null;
   }

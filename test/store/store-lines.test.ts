@@ -66,7 +66,7 @@ describe('readStoreHead and parseHeadlineLine', () => {
   it('reads the feed states and where the headlines start', () => {
     const text = '{"version":1,\n"feeds":{"u":{"title":"T"}},\n"articles":[\n{"slug":"s","feed":"u","key":"k"}\n]}\n';
     const top = withFile('head.json', text, (fd) => readStoreHead(fd, V, A));
-    expect(top).toEqual({ head: { version: 1, feeds: { u: { title: 'T' } }, articles: [] }, articlesAt: text.indexOf('{"slug"') });
+    expect(top).toEqual({ head: { version: 1, feeds: { u: { title: 'T' } }, articles: [] }, articlesAt: text.indexOf('{"slug"'), articlesLine: 4 });
   });
   it('is null for another layout or version', () => {
     expect(withFile('pretty.json', '{\n  "version": 1,\n  "feeds": {},\n  "articles": []\n}', (fd) => readStoreHead(fd, V, A))).toBeNull();
