@@ -7,7 +7,7 @@ import { resolveRef } from '../core/resolve-ref.js';
 import { UsageError } from '../errors.js';
 import type { LocalStore } from '../store/local-store.js';
 import type { Context } from './context.js';
-import { type FilterOptions, readArticles, readLocalBySlug, toQuery } from './read-articles.js';
+import { type FilterOptions, readArticles, toQuery } from './read-articles.js';
 
 export interface MarkOptions extends FilterOptions {
   unread?: boolean;
@@ -24,8 +24,7 @@ export async function markRead(local: LocalStore, articles: readonly Article[], 
 export async function runMark(refs: string[], o: MarkOptions, ctx: Context): Promise<void> {
   if (o.all && refs.length) throw new UsageError('give article references or --all, not both');
   if (!o.all && refs.length === 0) throw new UsageError('name the articles to mark (slug, row number or prefix), or use --all');
-  // One exact slug in the local store is found without parsing all of it.
-  const set = (!o.all && refs.length === 1 ? readLocalBySlug(refs[0]!, {}, ctx) : null) ?? (await readArticles({}, ctx));
+  const set = await readArticles({}, ctx, !o.all && refs.length === 1 ? refs[0] : undefined);
   if (!set.local) throw new UsageError('read state is kept only in the local store: subscribe with "news feeds add <url>" and run "news fetch"');
   const listed = selectArticles(set.articles, toQuery(o, ctx.now));
   const chosen = o.all ? listed : refs.map((r) => resolveRef(r, listed, set.articles));

@@ -7,7 +7,7 @@ import { resolveRef } from '../core/resolve-ref.js';
 import { DataError, NewsError, UsageError } from '../errors.js';
 import { sanitizeLine } from '../render/sanitize.js';
 import type { Context } from './context.js';
-import { type FilterOptions, type SourceOptions, readArticles, readLocalBySlug, toQuery } from './read-articles.js';
+import { type FilterOptions, type SourceOptions, readArticles, toQuery } from './read-articles.js';
 
 export interface OpenOptions extends SourceOptions, FilterOptions {
   print?: boolean;
@@ -26,8 +26,7 @@ export function browserCommand(env: Record<string, string | undefined>, platform
 }
 
 export async function runOpen(ref: string, o: OpenOptions, ctx: Context, platform: string): Promise<void> {
-  // An exact slug in the local store is found without parsing all of it.
-  const set = readLocalBySlug(ref, o, ctx) ?? (await readArticles(o, ctx));
+  const set = await readArticles(o, ctx, ref);
   const article = resolveRef(ref, selectArticles(set.articles, toQuery(o, ctx.now)), set.articles);
   const url = article.url;
   if (!url || !/^https?:\/\//i.test(url)) throw new DataError(`"${sanitizeLine(article.title)}" has no http(s) link to open`);

@@ -36,10 +36,20 @@ export interface ArticleSet {
   fill(articles: readonly Article[]): Article[];
 }
 
-export async function readArticles(o: SourceOptions, ctx: Context): Promise<ArticleSet> {
+/**
+ * The articles of the chosen source. With `exactSlug`, the local store first
+ * looks for that one slug without parsing all of it (LocalStore.lookup): the set
+ * then holds the article and those from its source (for "Recent posts"), which
+ * is all an exact slug needs; a row number, a prefix or a typo needs the whole
+ * list, which is read when the lookup finds nothing.
+ */
+export async function readArticles(o: SourceOptions, ctx: Context, exactSlug?: string): Promise<ArticleSet> {
   const local = localStore(ctx);
   const chosen = chooseSource(o.source, ctx.env, ctx.config, () => local.exists());
-  if (chosen.kind === 'local') return readLocal(local);
+  if (chosen.kind === 'local') {
+    const hit = exactSlug === undefined ? null : local.lookup(exactSlug);
+    return hit ? { articles: hit.articles, local, fill: hit.fill } : readLocal(local);
+  }
   if (chosen.kind === 'sample') ctx.notice(SAMPLE_NOTICE);
   const loaded = await loadSource(chosen.source, {
     env: ctx.env,
@@ -50,18 +60,6 @@ export async function readArticles(o: SourceOptions, ctx: Context): Promise<Arti
     ...networkLimits(o),
   });
   return { articles: loaded.articles, local: null, fill: (a) => [...a] };
-}
-
-/**
- * `news read <slug>` on the local store without parsing all of it: the article
- * and those from its source (for "Recent posts"). Null when the source is not
- * the local store or the slug is not found this way; readArticles then decides.
- */
-export function readLocalBySlug(slug: string, o: SourceOptions, ctx: Context): ArticleSet | null {
-  const local = localStore(ctx);
-  if (chooseSource(o.source, ctx.env, ctx.config, () => local.exists()).kind !== 'local') return null;
-  const hit = local.lookup(slug);
-  return hit && { articles: hit.articles, local, fill: hit.fill };
 }
 
 /** The local store's articles in store order, streamed (LocalStore.stream); null when that does not apply. */

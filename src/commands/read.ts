@@ -10,7 +10,7 @@ import type { PageOptions } from '../reader/page-source.js';
 import type { Context } from './context.js';
 import { userAgent } from './local.js';
 import { markRead } from './mark.js';
-import { type FilterOptions, type SourceOptions, positiveInteger, readArticles, readLocalBySlug, toQuery } from './read-articles.js';
+import { type FilterOptions, type SourceOptions, positiveInteger, readArticles, toQuery } from './read-articles.js';
 
 export interface ReadOptions extends SourceOptions, FilterOptions {
   json?: boolean;
@@ -40,9 +40,7 @@ export async function runRead(ref: string, o: ReadOptions, ctx: Context): Promis
 
   const query = toQuery(o, ctx.now);
   const width = readWidth(o, ctx);
-  // An exact slug needs neither the whole list nor its order; a row number, a
-  // prefix or a typo does.
-  const set = readLocalBySlug(ref, o, ctx) ?? (await readArticles(o, ctx));
+  const set = await readArticles(o, ctx, ref);
   const found = resolveRef(ref, selectArticles(set.articles, query), set.articles);
   let [article, ...recent] = set.fill([found, ...recentPosts(found, set.articles)]);
   if (o.full) {
