@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { authorField, categoriesField, collapseWhitespace, textField, titleField, urlField } from '../../src/core/fields.js';
+import { rng } from '../support/rng.js';
 
 describe('urlField', () => {
   it.each([
@@ -63,9 +64,8 @@ describe('whitespace fast paths', () => {
   for (let round = 0; round < 3; round++) {
     for (const s of [...samples]) for (const p of pieces) samples.push(s + p);
   }
-  let seed = 7;
-  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-  for (let i = 0; i < 2000; i++) samples.push(Array.from({ length: 12 }, () => pieces[Math.floor(rand() * pieces.length)]).join(''));
+  const { pick } = rng(7);
+  for (let i = 0; i < 2000; i++) samples.push(Array.from({ length: 12 }, () => pick(pieces)).join(''));
 
   it('collapseWhitespace gives what replacing every run would', () => {
     for (const s of samples) expect(collapseWhitespace(s), JSON.stringify(s)).toBe(slowCollapse(s));

@@ -5,22 +5,10 @@ import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
 import { describe, expect, it } from 'vitest';
 import { cellWidth, simpleWidth, textWidth, wrapHard, wrapSimple } from '../../src/render/width.js';
+import { rng } from '../support/rng.js';
 
 const wrapReal = (text: string, columns: number) => wrapAnsi(text, columns, { hard: true, trim: true });
 
-/** mulberry32: seeded, so a failure can be replayed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  return { next, int, pick: <T>(list: readonly T[]): T => list[int(list.length)]!, chance: (p: number) => next() < p };
-}
 
 const SAFE: string[] = [];
 for (let c = 0; c <= 0xffff; c++) if (cellWidth(c) > 0) SAFE.push(String.fromCharCode(c));

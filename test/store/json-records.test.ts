@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeSpan, scanStoreRecords } from '../../src/store/json-records.js';
+import { rng } from '../support/rng.js';
 
 // What the scanner gives, put back together: the light fields with each heavy
 // string decoded into place. It must equal JSON.parse of the same bytes.
@@ -15,9 +16,7 @@ function reassemble(text: string): unknown[] | null {
   });
 }
 
-let seed = 11;
-const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
-const pick = <T>(xs: readonly T[]): T => xs[rand(xs.length)]!;
+const { int: rand, pick } = rng(11);
 const atoms = ['a', 'é', '東', '😀', '"', '\\', '\n', '\t', '\u2028', '/', ' ', '}', ']', '{', ',', ':', 'x'.repeat(90)];
 const str = () => Array.from({ length: rand(12) }, () => pick(atoms)).join('') + (rand(3) ? '' : '\\'.repeat(rand(4)));
 const value = (depth: number): unknown => {

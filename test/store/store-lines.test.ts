@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bodiesByLine, parseHeadlineLine, readStoreHead, scanLines } from '../../src/store/store-lines.js';
+import { rng } from '../support/rng.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'news-lines-'));
 function withFile<T>(name: string, text: string | Buffer, f: (fd: number) => T): T {
@@ -18,8 +19,7 @@ function withFile<T>(name: string, text: string | Buffer, f: (fd: number) => T):
 
 describe('scanLines', () => {
   it('finds every line holding the needle, across 1 MiB reads, as a plain split would', () => {
-    let seed = 3;
-    const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    const rand = rng(3).int;
     const lines: string[] = [];
     let size = 0;
     while (size < 5 * (1 << 20)) {
