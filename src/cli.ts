@@ -42,18 +42,22 @@ process.on('SIGINT', () => {
 // Output is gathered into chunks of about 64 KiB: one write per line costs a
 // system call each, which dominated listing 100,000 articles through a pipe.
 class BufferedStdout {
-  private parts: string[] = [];
+  private parts: (string | Uint8Array)[] = [];
   private size = 0;
-  async write(text: string): Promise<void> {
-    this.parts.push(text);
-    this.size += text.length;
+  private bytes = false;
+  async write(data: string | Uint8Array): Promise<void> {
+    this.parts.push(data);
+    this.size += data.length;
+    if (typeof data !== 'string') this.bytes = true;
     if (this.size >= 65_536) await this.flush();
   }
   flush(): Promise<void> {
     if (this.size === 0) return Promise.resolve();
-    const chunk = this.parts.join('');
+    const parts = this.parts;
+    const chunk = this.bytes ? Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p))) : parts.join('');
     this.parts = [];
     this.size = 0;
+    this.bytes = false;
     return new Promise((resolve) => {
       if (outWriter.write(chunk)) resolve();
       else outWriter.stream().once('drain', resolve);

@@ -15,8 +15,8 @@ export interface Context {
   config: Config;
   version: string;
   signal: AbortSignal;
-  /** Data to stdout; resolves when the stream can take more (backpressure). */
-  out(text: string): Promise<void>;
+  /** Data to stdout (bytes as they are: UTF-8); resolves when the stream can take more (backpressure). */
+  out(text: string | Uint8Array): Promise<void>;
   /** One message line to stderr (without the trailing newline). */
   warn(message: string): void;
   notice(message: string): void;

@@ -1,11 +1,15 @@
 // `news list`: headlines as a table on a terminal, TSV when piped, JSON/NDJSON on request.
 import type { Article } from '../article.js';
 import { type ListQuery, matches, selectArticles } from '../core/filter.js';
+import { relativeTime } from '../core/relative-time.js';
 import { UsageError } from '../errors.js';
 import { JSON_FIELDS, type JsonField, pick, stringifyJson, toJsonObject } from '../render/json.js';
+import { sanitize } from '../render/sanitize.js';
 import { tsvLine } from '../render/tsv.js';
+import type { Listing } from '../store/listing-index.js';
+import type { IndexedListing } from '../store/local-store.js';
 import type { Context } from './context.js';
-import { type FilterOptions, type SourceOptions, positiveInteger, readArticles, readLocalStream, toQuery } from './read-articles.js';
+import { type FilterOptions, type SourceOptions, positiveInteger, readArticles, readLocalIndex, readLocalStream, toQuery } from './read-articles.js';
 
 export interface ListOptions extends SourceOptions, FilterOptions {
   limit?: string;
@@ -18,6 +22,10 @@ export interface ListOptions extends SourceOptions, FilterOptions {
 }
 
 const BODY_FIELDS: readonly JsonField[] = ['summary', 'body', 'html', 'enclosures'];
+
+// Beyond this many JSON rows, reading each headline by its line costs more than
+// parsing store.json once.
+const INDEXED_ROWS_MAX = 2_000;
 
 // Lines a table needs besides its rows: top border, head, head rule, bottom
 // border, footer, and the shell prompt after it.
@@ -43,12 +51,18 @@ export async function runList(o: ListOptions, ctx: Context): Promise<void> {
   const query = toQuery(o, ctx.now);
 
   // Bodies are loaded only when something reads them: --search, or JSON fields.
-  const needBodies = (o.json || o.ndjson) && (!fields || fields.some((f) => BODY_FIELDS.includes(f)));
+  const needBodies = !!(o.json || o.ndjson) && (!fields || fields.some((f) => BODY_FIELDS.includes(f)));
   // In store order, the local store is streamed: output starts at once, and only
   // one headline is held at a time (a 100,000-article store included).
   if (query.sort === 'feed' && !query.reverse && (o.json || o.ndjson || !ctx.isTTY)) {
     const stream = readLocalStream(o, ctx, needBodies || query.search != null);
     if (stream) return writeArticles(chosen(stream.articles, { ...query, unread: o.unread ?? false }, limit), o, fields, ctx);
+  }
+
+  // Newest first from the local store: its listing index, when it is current.
+  if (query.sort === 'date' && !query.search) {
+    const index = readLocalIndex(o, ctx);
+    if (index && (await listIndexed(index, { ...query, unread: o.unread ?? false }, limit, needBodies, width, o, fields, ctx))) return;
   }
 
   const set = await readArticles(o, ctx);
@@ -59,21 +73,89 @@ export async function runList(o: ListOptions, ctx: Context): Promise<void> {
   const shown = limit == null ? selected : selected.slice(0, limit);
 
   if (o.json || o.ndjson || !ctx.isTTY) return writeArticles(shown, o, fields, ctx);
-  if (selected.length === 0) {
+  const rows = tableRows(selected, limit, o, ctx);
+  const unread = set.local ? selected.filter((a) => a.read === false).length : null;
+  return writeTable(rows, selected.length, unread, width, o, ctx);
+}
+
+/**
+ * `news list` from the local store's listing index: filters run on index entries,
+ * TSV is written from the index's own text, and only the rows a table or JSON
+ * shows are read whole from store.json. False (before any output) when it cannot
+ * serve this listing, and the caller reads store.json instead.
+ */
+async function listIndexed(
+  index: IndexedListing,
+  query: ListQuery,
+  limit: number | null,
+  needBodies: boolean,
+  width: number,
+  o: ListOptions,
+  fields: JsonField[] | null,
+  ctx: Context,
+): Promise<boolean> {
+  const { listing } = index;
+  const withKeys = !!(query.category || query.author);
+  const filtered = query.unread || query.since != null || query.until != null || withKeys;
+  let selected: number[] = [];
+  for (let i = 0; i < listing.count; i++) if (!filtered || matches(listing.forFilter(i, withKeys), query)) selected.push(i);
+  if (query.reverse) selected = selected.reverse();
+  const shown = limit == null ? selected : selected.slice(0, limit);
+
+  if (!o.json && !o.ndjson && !ctx.isTTY) {
+    await writeIndexedTsv(listing, shown, ctx);
+    return true;
+  }
+  const rows = o.json || o.ndjson ? shown : tableRows(selected, limit, o, ctx);
+  if (rows.length > INDEXED_ROWS_MAX) return false;
+  const read = index.articles(rows);
+  if (!read) return false;
+  if (o.json || o.ndjson) {
+    await writeArticles(needBodies ? read.fill(read.articles) : read.articles, o, fields, ctx);
+    return true;
+  }
+  await writeTable(read.articles, selected.length, selected.filter((i) => listing.read[i] === 0).length, width, o, ctx);
+  return true;
+}
+
+// The index's TSV text was sanitized when it was written, and goes out as the
+// UTF-8 bytes it is; a file changed by hand since (not `clean`) is decoded and
+// sanitized here, at the point of printing.
+async function writeIndexedTsv(listing: Listing, entries: readonly number[], ctx: Context): Promise<void> {
+  const flush = (chunk: string) => {
+    const bytes = Buffer.from(chunk, 'latin1');
+    return ctx.out(listing.clean ? bytes : sanitize(bytes.toString('utf8')));
+  };
+  let chunk = '';
+  for (const i of entries) {
+    const date = listing.publishedAt[i]!;
+    chunk += listing.tsv(i, relativeTime(Number.isNaN(date) ? null : date, ctx.now));
+    if (chunk.length >= 65_536) {
+      await flush(chunk);
+      chunk = '';
+    }
+  }
+  if (chunk) await flush(chunk);
+}
+
+// On a terminal, without --limit or --all, the table is cut to the screen and a
+// footer says how many more there are: headlines are for scanning, not paging.
+function tableRows<T>(selected: readonly T[], limit: number | null, o: ListOptions, ctx: Context): T[] {
+  if (limit == null && !o.all) return selected.slice(0, Math.max(5, ctx.rows - TABLE_CHROME));
+  return limit == null ? selected.slice() : selected.slice(0, limit);
+}
+
+async function writeTable(rows: Article[], count: number, unread: number | null, width: number, o: ListOptions, ctx: Context): Promise<void> {
+  if (count === 0) {
     ctx.notice('no articles match');
     return;
   }
-  // On a terminal, without --limit or --all, the table is cut to the screen and a
-  // footer says how many more there are: headlines are for scanning, not paging.
-  const fit = Math.max(5, ctx.rows - TABLE_CHROME);
-  const rows = limit == null && !o.all ? selected.slice(0, fit) : shown;
   // The table (cli-table3, string-width's large emoji tables) is loaded only for a terminal.
   const { renderTable } = await import('../render/table.js');
-  const table = renderTable(rows, { now: ctx.now, width, theme: ctx.theme, isUnread: set.local ? (a) => a.read === false : undefined });
-  const hidden = selected.length - rows.length;
-  const unread = set.local ? selected.filter((a) => a.read === false).length : null;
+  const table = renderTable(rows, { now: ctx.now, width, theme: ctx.theme, isUnread: unread != null ? (a) => a.read === false : undefined });
+  const hidden = count - rows.length;
   const footer = [
-    hidden > 0 ? `${rows.length} of ${selected.length} articles` : `${selected.length} ${selected.length === 1 ? 'article' : 'articles'}`,
+    hidden > 0 ? `${rows.length} of ${count} articles` : `${count} ${count === 1 ? 'article' : 'articles'}`,
     ...(unread == null ? [] : [`${unread} unread`]),
     ...(hidden > 0 ? [`${hidden} more with --all or --limit N`] : []),
   ].join(' · ');

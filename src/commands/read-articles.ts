@@ -7,7 +7,7 @@ import { parseMoment } from '../core/time-window.js';
 import { UsageError } from '../errors.js';
 import { networkLimits } from '../io/network-limits.js';
 import { SAMPLE_NOTICE, chooseSource } from '../sources/choose.js';
-import type { LocalStore } from '../store/local-store.js';
+import type { IndexedListing, LocalStore } from '../store/local-store.js';
 import { localStore, userAgent } from './local.js';
 import { loadSource } from '../sources/load.js';
 import type { Context } from './context.js';
@@ -68,6 +68,13 @@ export function readLocalStream(o: SourceOptions, ctx: Context, withBodies: bool
   if (chooseSource(o.source, ctx.env, ctx.config, () => local.exists()).kind !== 'local') return null;
   const articles = local.stream(withBodies);
   return articles && { articles };
+}
+
+/** The local store's listing index (LocalStore.indexed); null when another source is chosen or there is no current index. */
+export function readLocalIndex(o: SourceOptions, ctx: Context): IndexedListing | null {
+  const local = localStore(ctx);
+  if (chooseSource(o.source, ctx.env, ctx.config, () => local.exists()).kind !== 'local') return null;
+  return local.indexed();
 }
 
 // Headlines only at first: listing must not parse every body.

@@ -31,8 +31,8 @@ export function isTerminal(fd: number): boolean {
 }
 
 export interface StdWriter {
-  /** As stream.write: false means wait for 'drain' on stream(). */
-  write(text: string): boolean;
+  /** As stream.write: false means wait for 'drain' on stream(). Bytes are written as they are. */
+  write(text: string | Uint8Array): boolean;
   /** The node stream, made on first use. */
   stream(): NodeJS.WriteStream;
 }
@@ -44,7 +44,7 @@ export function stdWriter(fd: number, stream: () => NodeJS.WriteStream, limit = 
     stream,
     write(text) {
       if (direct) {
-        const bytes = Buffer.from(text, 'utf8');
+        const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
         if (written + bytes.length <= limit) {
           let done = 0;
           try {

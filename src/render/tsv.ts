@@ -12,8 +12,18 @@ const field = (text: string | null) => (text == null ? '' : sanitizeLine(text));
 // 100,000-row listing. The age and date are made here, not taken from feed text, so
 // they need no sanitizing.
 export function tsvLine(a: Article, now: number): string {
-  return (
-    `${field(a.slug)}\t${field(a.title)}\t${field(a.category)}\t${field(a.author)}\t` +
-    `${relativeTime(a.publishedAt, now)}\t${formatIsoUtc(a.publishedAt) ?? ''}\t${field(a.url)}\n`
-  );
+  return tsvBefore(a) + relativeTime(a.publishedAt, now) + tsvAfter(a) + '\n';
+}
+
+// The line is split around the age, the one column that depends on "now": the
+// local store's listing index (src/store/listing-index.ts) keeps the two parts.
+
+/** Slug, title, category and author, each followed by a tab. */
+export function tsvBefore(a: Article): string {
+  return `${field(a.slug)}\t${field(a.title)}\t${field(a.category)}\t${field(a.author)}\t`;
+}
+
+/** The date and url, each preceded by a tab. */
+export function tsvAfter(a: Article): string {
+  return `\t${formatIsoUtc(a.publishedAt) ?? ''}\t${field(a.url)}`;
 }

@@ -39,6 +39,7 @@ import {
   headlineToArticle,
   migrateStore,
 } from './local-format.js';
+import { type Listing, asciiJson, buildListingIndex, findSlug, readListing } from './listing-index.js';
 import { applyReadLog, parseReadLog, readLogLine } from './read-log.js';
 import { bodiesByLine, isHeadline, parseHeadlineLine, readStoreHead, scanLines } from './store-lines.js';
 
@@ -62,7 +63,11 @@ export class LocalStore {
     this.bodiesDir = join(dir, 'bodies');
     this.lockPath = join(dir, 'store.lock');
     this.readLogPath = join(dir, 'read.log');
+    this.indexPath = join(dir, 'headlines.idx');
   }
+
+  /** The listing index (src/store/listing-index.ts), rewritten by every commit. */
+  readonly indexPath: string;
 
   readonly readLogPath: string;
 
@@ -138,45 +143,98 @@ export class LocalStore {
     } catch {
       return null;
     }
-    let found: { h: Headline; at: number } | null = null;
-    const same: { h: Headline; at: number }[] = [];
+    let lines: HeadlineAt[] | null = null;
     let store: StoreFile;
     try {
       const top = readStoreHead(fd, VERSION_START, ARTICLES_START);
       if (!top) return null;
-      const wanted = Buffer.from(`{"slug":${JSON.stringify(slug)},`);
-      scanLines(fd, top.articlesAt, wanted, (line, at) => {
-        if (!line.subarray(0, wanted.length).equals(wanted)) return false;
-        const h = parseHeadlineLine(line);
-        if (h?.slug === slug) found = { h, at };
-        return true;
-      });
-      const hit = found as { h: Headline; at: number } | null;
-      if (!hit) return null;
-      scanLines(fd, top.articlesAt, Buffer.from(`,"source":${JSON.stringify(hit.h.source)},`), (line, at) => {
-        const h = parseHeadlineLine(line);
-        if (h && h.source === hit.h.source && h.slug !== slug) same.push({ h, at });
-      });
+      const hit = findSlug(this.indexPath, stampOf(fstatSync(fd)), slug);
+      if (hit === 'absent') return null;
+      if (hit) lines = headlinesAt(fd, top.articlesAt, [hit.at, ...hit.recent.filter((at) => at !== hit.at)]);
+      if (lines?.[0]?.h.slug !== slug) lines = this.scanForSlug(fd, top.articlesAt, slug);
+      if (!lines) return null;
       store = migrateStore(top.head, this.msg.show(this.storePath));
     } finally {
       closeSync(fd);
     }
-    const lines = [found!, ...same];
     applyReadLog(lines.map((l) => l.h), this.readStates());
+    return { articles: lines.map((l) => headlineToArticle(l.h, l.at)), fill: this.filler(store, lines) };
+  }
+
+  // Without an index (an older store, or one changed since): the slug's line, then
+  // every line from the same source, by searching the bytes.
+  private scanForSlug(fd: number, articlesAt: number, slug: string): HeadlineAt[] | null {
+    let found: HeadlineAt | null = null;
+    const wanted = Buffer.from(`{"slug":${JSON.stringify(slug)},`);
+    scanLines(fd, articlesAt, wanted, (line, at) => {
+      if (!line.subarray(0, wanted.length).equals(wanted)) return false;
+      const h = parseHeadlineLine(line);
+      if (h?.slug === slug) found = { h, at };
+      return true;
+    });
+    const hit = found as HeadlineAt | null;
+    if (!hit) return null;
+    const same: HeadlineAt[] = [];
+    scanLines(fd, articlesAt, Buffer.from(`,"source":${JSON.stringify(hit.h.source)},`), (line, at) => {
+      const h = parseHeadlineLine(line);
+      if (h && h.source === hit.h.source && h.slug !== slug) same.push({ h, at });
+    });
+    return [hit, ...same];
+  }
+
+  /** Adds bodies to articles made from these lines, as `articles()` does, reading only the bodies files they need. */
+  private filler(store: StoreFile, lines: readonly HeadlineAt[]): (articles: readonly Article[]) => Article[] {
     const bySlug = new Map(lines.map((l) => [l.h.slug, l]));
+    return (articles) => {
+      const wanted = articles.map((a) => bySlug.get(a.slug)).filter((l) => l !== undefined);
+      const bodies = new Map<string, Record<string, BodyRecord>>();
+      for (const feed of new Set(wanted.map((l) => l.h.feed))) {
+        const keys = wanted.filter((l) => l.h.feed === feed).map((l) => l.h.key);
+        bodies.set(feed, this.bodiesOf(store.feeds[feed]?.bodies ?? null, keys));
+      }
+      return articles.map((a) => {
+        const l = bySlug.get(a.slug);
+        return l ? headlineToArticle(l.h, l.at, bodies.get(l.h.feed)![l.h.key]) : a;
+      });
+    };
+  }
+
+  /**
+   * `news list` from the listing index, newest first: every article as an index
+   * entry (read.log applied), and the whole headlines of the few that are shown,
+   * each read by its line. Null when there is no index for the current store.json.
+   */
+  indexed(): IndexedListing | null {
+    let stamp: string;
+    try {
+      stamp = stampOf(statSync(this.storePath));
+    } catch {
+      return null;
+    }
+    const listing = readListing(this.indexPath, stamp);
+    if (!listing) return null;
+    const states = this.readStates();
+    if (states.size) listing.applyReadStates(new Map([...states].map(([slug, read]) => [asciiJson(slug), read])));
     return {
-      articles: lines.map((l) => headlineToArticle(l.h, l.at)),
-      fill: (articles) => {
-        const wanted = articles.map((a) => bySlug.get(a.slug)).filter((l) => l !== undefined);
-        const bodies = new Map<string, Record<string, BodyRecord>>();
-        for (const feed of new Set(wanted.map((l) => l.h.feed))) {
-          const keys = wanted.filter((l) => l.h.feed === feed).map((l) => l.h.key);
-          bodies.set(feed, this.bodiesOf(store.feeds[feed]?.bodies ?? null, keys));
+      listing,
+      articles: (entries) => {
+        let fd: number;
+        try {
+          fd = openSync(this.storePath, 'r');
+        } catch {
+          return null;
         }
-        return articles.map((a) => {
-          const l = bySlug.get(a.slug);
-          return l ? headlineToArticle(l.h, l.at, bodies.get(l.h.feed)![l.h.key]) : a;
-        });
+        try {
+          if (stampOf(fstatSync(fd)) !== stamp) return null; // a commit since
+          const top = readStoreHead(fd, VERSION_START, ARTICLES_START);
+          const lines = top && headlinesAt(fd, top.articlesAt, entries.map((i) => listing.at[i]!));
+          if (!top || !lines || lines.some((l, k) => asciiJson(l.h.slug) !== listing.slugJson(entries[k]!))) return null;
+          lines.forEach((l, k) => (l.h.read = listing.read[entries[k]!] === 1));
+          const fill = this.filler(migrateStore(top.head, this.msg.show(this.storePath)), lines);
+          return { articles: lines.map((l) => headlineToArticle(l.h, l.at)), fill };
+        } finally {
+          closeSync(fd);
+        }
       },
     };
   }
@@ -370,7 +428,9 @@ export class LocalStore {
       writer.flush();
       store.version = STORE_VERSION;
       this.backupCurrent();
-      writeFileAtomic(this.storePath, serializeStore(store));
+      const serialized = serializeStore(store);
+      writeFileAtomic(this.storePath, serialized.text);
+      this.writeIndex(store, serialized.offsets);
       // store.json now holds the logged state; if this unlink is lost in a crash,
       // replaying the log onto it changes nothing.
       if (logged) tryUnlink(this.readLogPath);
@@ -378,6 +438,16 @@ export class LocalStore {
       return result;
     } finally {
       lock.release();
+    }
+  }
+
+  // The index is derived: if it cannot be written, the stale one names the old
+  // store.json and is ignored, so the commit stands and listing reads store.json.
+  private writeIndex(store: StoreFile, offsets: readonly number[]): void {
+    try {
+      writeFileAtomic(this.indexPath, buildListingIndex(store.articles, offsets, stampOf(statSync(this.storePath))));
+    } catch {
+      tryUnlink(this.indexPath);
     }
   }
 
@@ -400,7 +470,7 @@ export class LocalStore {
     // Temporary files can only be left by a process killed mid-write: every write
     // happens under the lock we hold now.
     for (const name of readdirSync(this.dir)) {
-      if (name.startsWith('.store.json.') && name.endsWith('.tmp')) tryUnlink(join(this.dir, name));
+      if ((name.startsWith('.store.json.') || name.startsWith('.headlines.idx.')) && name.endsWith('.tmp')) tryUnlink(join(this.dir, name));
     }
     for (const name of readdirSync(this.bodiesDir)) {
       if (name.endsWith('.tmp') || (!used.has(name) && name.endsWith('.json'))) {
@@ -492,10 +562,53 @@ function feedFileId(feed: string): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-// One article per line: readable, greppable and diffable, yet compact.
-export function serializeStore(s: StoreFile): string {
-  const articles = s.articles.map((a) => JSON.stringify(a)).join(',\n');
-  return `{"version":${s.version},\n"feeds":${JSON.stringify(s.feeds, null, 1)},\n"articles":[\n${articles}\n]}\n`;
+// One article per line: readable, greppable and diffable, yet compact. Each
+// line's byte offset is kept for the listing index.
+export function serializeStore(s: StoreFile): { text: string; offsets: number[] } {
+  const lines = s.articles.map((a) => JSON.stringify(a));
+  const head = `{"version":${s.version},\n"feeds":${JSON.stringify(s.feeds, null, 1)},\n"articles":[\n`;
+  const offsets = new Array<number>(lines.length);
+  let at = Buffer.byteLength(head);
+  for (let i = 0; i < lines.length; i++) {
+    offsets[i] = at;
+    at += Buffer.byteLength(lines[i]!) + 2;
+  }
+  return { text: `${head}${lines.join(',\n')}\n]}\n`, offsets };
+}
+
+interface HeadlineAt {
+  h: Headline;
+  /** Byte offset of its line in store.json. */
+  at: number;
+}
+
+/** The headlines whose lines begin at these offsets (each must follow a newline, after the articles began); null if any is not one. */
+function headlinesAt(fd: number, articlesAt: number, offsets: readonly number[]): HeadlineAt[] | null {
+  let buf = Buffer.allocUnsafe(4096);
+  const found: HeadlineAt[] = [];
+  for (const at of offsets) {
+    if (at < articlesAt) return null;
+    let n = readSync(fd, buf, 0, buf.length, at - 1);
+    let end = buf.indexOf(0x0a, 1);
+    while ((end < 0 || end >= n) && n === buf.length) {
+      const bigger = Buffer.allocUnsafe(buf.length * 2); // a line longer than the buffer
+      n = readSync(fd, bigger, 0, bigger.length, at - 1);
+      buf = bigger;
+      end = buf.indexOf(0x0a, 1);
+    }
+    if (buf[0] !== 0x0a || end < 0 || end >= n) return null;
+    const h = parseHeadlineLine(buf.subarray(1, end));
+    if (!h) return null;
+    found.push({ h, at });
+  }
+  return found;
+}
+
+export interface IndexedListing {
+  /** Newest first, with read.log applied. */
+  listing: Listing;
+  /** The headlines of these entries (listing positions), in their order, with a filler for bodies; null when store.json changed meanwhile. */
+  articles(entries: readonly number[]): { articles: Article[]; fill(articles: readonly Article[]): Article[] } | null;
 }
 
 function serializeBodies(b: BodiesFile): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sanitize, sanitizeLine } from '../../src/render/sanitize.js';
+import { hasUnsafeUtf8, sanitize, sanitizeLine } from '../../src/render/sanitize.js';
 import { stringifyJson } from '../../src/render/json.js';
 
 describe('sanitize', () => {
@@ -64,5 +64,34 @@ describe('stringifyJson', () => {
     const out = stringifyJson({ t: 'a\x7f\u009b\u202e\u2028\x1b' });
     expect(out).toBe('{"t":"a\\u007f\\u009b\\u202e\\u2028\\u001b"}');
     expect(JSON.parse(out).t).toBe('a\x7f\u009b\u202e\u2028\x1b');
+  });
+});
+
+describe('hasUnsafeUtf8 (the listing index prints bytes as they are)', () => {
+  const clean = 'A long and perfectly ordinary headline, naïve 東京 \u200e ⚽ — with nothing “to” remove\t\n';
+
+  it('agrees with sanitize() for every code point up to U+2FFF and a few beyond, at every alignment', () => {
+    const points = [...Array.from({ length: 0x3000 }, (_, c) => c), 0xfeff, 0xfffd, 0x1f600, 0x10ffff];
+    const backing = Buffer.alloc(4096);
+    for (const c of points) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCodePoint(c);
+      const unsafe = sanitize(ch) !== ch;
+      for (const text of [`${ch}${clean}`, `${clean}${ch}`, `${clean.slice(0, 7)}${ch}${clean}`]) {
+        const bytes = Buffer.from(text);
+        for (let shift = 0; shift < 4; shift++) {
+          const view = backing.subarray(shift, shift + bytes.length);
+          bytes.copy(view);
+          expect(hasUnsafeUtf8(view), `U+${c.toString(16)} at shift ${shift}`).toBe(unsafe);
+        }
+      }
+    }
+  });
+
+  it('is false for empty and short input, true for a lone unsafe byte', () => {
+    expect(hasUnsafeUtf8(Buffer.alloc(0))).toBe(false);
+    expect(hasUnsafeUtf8(Buffer.from('ab'))).toBe(false);
+    expect(hasUnsafeUtf8(Buffer.from('\x1b'))).toBe(true);
+    expect(hasUnsafeUtf8(Buffer.from('abcdefgh\u009b'))).toBe(true);
   });
 });

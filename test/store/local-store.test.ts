@@ -101,10 +101,11 @@ describe('LocalStore.commit', () => {
     writeFileSync(path('bodies', 'deadbeef-old-1-0.json'), '{}');
     writeFileSync(path('bodies', '.deadbeef-x.json.123.456.tmp'), '{');
     writeFileSync(path('.store.json.123.456.tmp'), '{');
+    writeFileSync(path('.headlines.idx.123.456.tmp'), '{');
     writeFileSync(path('bodies', 'notes.txt'), 'mine');
     await markAllRead(); // the backup is now the second state: v1 is no longer needed
     expect(bodiesFiles()).toEqual([v2, 'notes.txt'].sort());
-    expect(readdirSync(dir).sort()).toEqual(['bodies', 'store.json', 'store.json.bak']);
+    expect(readdirSync(dir).sort()).toEqual(['bodies', 'headlines.idx', 'store.json', 'store.json.bak']);
   });
 
   it('writes nothing when the change throws, and releases the lock', async () => {

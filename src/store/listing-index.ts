@@ -1,0 +1,270 @@
+// The local store's listing index (headlines.idx beside store.json): what
+// `news list` (newest first) and `news read <slug>` need, written by every commit
+// right after store.json. Listing 100,000 articles from store.json means parsing
+// 50 MB of headlines and sorting them by date; from here it is one read and a few
+// `indexOf`s per line, with the TSV columns already made and sanitized. Finding
+// one slug is one search of a small section instead of a scan of store.json.
+//
+// It is derived data, never the only copy of anything. It names the store.json
+// it was made from (device, inode, size, mtime: every commit replaces store.json
+// by rename, so a new file); a reader that finds a different store.json (a crash
+// between the two renames, a restored backup, a hand edit), or a line it does not
+// expect, ignores the index and reads store.json as before. read.log applies on
+// top, as it does to store.json.
+//
+// Layout:
+//   line 1   JSON header: {"index":1,"store":stamp,"count":n,"listing":bytes,"slugs":bytes,"recent":[[at,…],…]}
+//   n lines  newest first, as `news list` orders them (ties and undated in store order):
+//            date ms \t at \t read 0|1 \t slug (JSON) \t [categories, author or source] (JSON) \t byte length of A \t A B
+//            where A and B are the TSV columns before and after the age (src/render/tsv.ts)
+//   n lines  in store order: slug (JSON) \t at \t recent group
+// `at` is the byte offset of the article's line in store.json. A recent group
+// holds the offsets of the seven newest articles of one source ("Recent posts"
+// shows six, besides the article itself). JSON fields escape every non-ASCII
+// character, so they hold no tab, newline or control character, and a slug has
+// one spelling to search for.
+import { isUtf8 } from 'node:buffer';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import type { Article } from '../article.js';
+import { selectArticles } from '../core/filter.js';
+import { hasUnsafeUtf8 } from '../render/sanitize.js';
+import { tsvAfter, tsvBefore } from '../render/tsv.js';
+import { type Headline, headlineToArticle } from './local-format.js';
+
+export const INDEX_VERSION = 1;
+const RECENT = 7;
+
+interface Header {
+  index: number;
+  store: string;
+  count: number;
+  listing: number;
+  slugs: number;
+  recent: number[][];
+}
+
+/** A slug (or any value) as JSON with every non-ASCII character escaped. */
+export function asciiJson(value: unknown): string {
+  const json = JSON.stringify(value);
+  return /[^\x20-\x7e]/.test(json) ? json.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
+}
+
+/** The index for these headlines (store order) whose lines begin at `offsets` in the store.json with this stamp. */
+export function buildListingIndex(headlines: readonly Headline[], offsets: readonly number[], stamp: string): string {
+  const articles = headlines.map((h, i) => headlineToArticle(h, i));
+  const newest = selectArticles(articles, { sort: 'date' });
+  const groups = new Map<string | null, number>();
+  const groupOf = new Array<number>(articles.length);
+  const recent: number[][] = [];
+  const listing = newest.map((a) => {
+    const at = offsets[a.order]!;
+    let group = groups.get(a.source);
+    if (group === undefined) {
+      groups.set(a.source, (group = recent.length));
+      recent.push([]);
+    }
+    if (recent[group]!.length < RECENT) recent[group]!.push(at);
+    groupOf[a.order] = group;
+    const before = tsvBefore(a);
+    const keys = asciiJson([a.categories.length ? a.categories : a.category ? [a.category] : [], a.author ?? a.source ?? '']);
+    return `${a.publishedAt ?? ''}\t${at}\t${a.read === false ? 0 : 1}\t${asciiJson(a.slug)}\t${keys}\t${Buffer.byteLength(before)}\t${before}${tsvAfter(a)}\n`;
+  });
+  const slugs = articles.map((a, i) => `${asciiJson(a.slug)}\t${offsets[i]}\t${groupOf[i]}\n`);
+  const listingText = listing.join('');
+  const slugText = slugs.join('');
+  const header: Header = {
+    index: INDEX_VERSION,
+    store: stamp,
+    count: articles.length,
+    listing: Buffer.byteLength(listingText),
+    slugs: Buffer.byteLength(slugText),
+    recent,
+  };
+  return `${JSON.stringify(header)}\n${listingText}${slugText}`;
+}
+
+/**
+ * The listing part of an index: entry i is the i-th newest article. The text is
+ * the index's bytes read as latin1 (one character per byte, checked to be UTF-8
+ * first): positions are byte positions, and TSV text goes out as the bytes it was
+ * written as, with no decoding or encoding of 30 MB on the way.
+ */
+export class Listing {
+  /** Per entry: where its slug, keys and TSV fields begin and end (see FIELDS). */
+  private readonly marks: Int32Array;
+
+  private constructor(
+    private readonly text: string,
+    readonly count: number,
+    /** Epoch ms; NaN when undated. */
+    readonly publishedAt: Float64Array,
+    /** Byte offset of the article's line in store.json. */
+    readonly at: Float64Array,
+    /** 1 read, 0 unread. */
+    readonly read: Uint8Array,
+    /** False when some text would be changed by sanitize(): printing must sanitize it then. */
+    readonly clean: boolean,
+  ) {
+    this.marks = new Int32Array(count * FIELDS);
+  }
+
+  /** The listing in these bytes (the index's listing part) with `count` lines; null if it is not laid out as buildListingIndex writes it. */
+  static parse(bytes: Buffer, count: number): Listing | null {
+    if (!isUtf8(bytes)) return null;
+    const text = bytes.toString('latin1');
+    const l = new Listing(text, count, new Float64Array(count), new Float64Array(count), new Uint8Array(count), !hasUnsafeUtf8(bytes));
+    let pos = 0;
+    for (let i = 0; i < count; i++) {
+      const end = text.indexOf('\n', pos);
+      const t1 = text.indexOf('\t', pos);
+      const t2 = text.indexOf('\t', t1 + 1);
+      const t3 = text.indexOf('\t', t2 + 1);
+      const t4 = text.indexOf('\t', t3 + 1);
+      const t5 = text.indexOf('\t', t4 + 1);
+      const t6 = text.indexOf('\t', t5 + 1);
+      if (end < 0 || t1 < 0 || t6 < 0 || t6 > end || t3 !== t2 + 2) return null;
+      const date = t1 === pos ? NaN : Number(text.slice(pos, t1));
+      const at = Number(text.slice(t1 + 1, t2));
+      const read = text.charCodeAt(t2 + 1) - 0x30;
+      const ageAt = t6 + 1 + Number(text.slice(t5 + 1, t6));
+      if ((t1 !== pos && !Number.isFinite(date)) || !Number.isSafeInteger(at) || at < 0 || (read !== 0 && read !== 1) || !(ageAt <= end)) return null;
+      l.publishedAt[i] = date;
+      l.at[i] = at;
+      l.read[i] = read;
+      const m = i * FIELDS;
+      l.marks[m] = t3 + 1;
+      l.marks[m + 1] = t4;
+      l.marks[m + 2] = t5;
+      l.marks[m + 3] = t6 + 1;
+      l.marks[m + 4] = ageAt;
+      l.marks[m + 5] = end;
+      pos = end + 1;
+    }
+    return pos === text.length ? l : null;
+  }
+
+  /** The slug as asciiJson writes it. */
+  slugJson(i: number): string {
+    const m = i * FIELDS;
+    return this.text.slice(this.marks[m], this.marks[m + 1]);
+  }
+
+  /** Read state logged since the index was written, by slug as asciiJson writes it. */
+  applyReadStates(states: ReadonlyMap<string, boolean>): void {
+    // Most slugs differ in length from every logged one: comparing lengths first
+    // saves slicing 100,000 slugs for a log of a few lines.
+    const lengths = new Set([...states.keys()].map((k) => k.length));
+    for (let i = 0; i < this.count; i++) {
+      const m = i * FIELDS;
+      if (!lengths.has(this.marks[m + 1]! - this.marks[m]!)) continue;
+      const read = states.get(this.slugJson(i));
+      if (read !== undefined) this.read[i] = read ? 1 : 0;
+    }
+  }
+
+  /** The TSV line at this age, as latin1 text of its UTF-8 bytes. */
+  tsv(i: number, age: string): string {
+    const m = i * FIELDS;
+    return `${this.text.slice(this.marks[m + 3], this.marks[m + 4])}${age}${this.text.slice(this.marks[m + 4], this.marks[m + 5])}\n`;
+  }
+
+  /** The entry as the Article shape filter.ts matches against: date, read state and, with `keys`, categories and author (else empty). */
+  forFilter(i: number, keys: boolean): Article {
+    const m = i * FIELDS;
+    const [categories, who] = keys ? (JSON.parse(this.text.slice(this.marks[m + 1]! + 1, this.marks[m + 2])) as [string[], string]) : [[], ''];
+    const date = this.publishedAt[i]!;
+    return {
+      slug: '', id: null, title: '', url: null, source: null, category: null, categories, author: who,
+      publishedAt: Number.isNaN(date) ? null : date, updatedAt: null, summary: null, body: null, html: null, enclosures: [], image: null, order: 0,
+      read: this.read[i] === 1,
+    };
+  }
+}
+
+// Slug start and end, keys end, TSV start, age position, line end.
+const FIELDS = 6;
+
+/** The listing of the index at `path`, when it was made from the store.json with this stamp; else null. */
+export function readListing(path: string, stamp: string): Listing | null {
+  return withIndex(path, stamp, (fd, header, start) => {
+    const bytes = readRange(fd, start, header.listing);
+    return bytes && Listing.parse(bytes, header.count);
+  });
+}
+
+/**
+ * Where the slug's line is in store.json, and the lines of the newest articles of
+ * its source; 'absent' when the index says the store has no such slug, null when
+ * there is no index for this store.json.
+ */
+export function findSlug(path: string, stamp: string, slug: string): { at: number; recent: number[] } | 'absent' | null {
+  return withIndex(path, stamp, (fd, header, start) => {
+    // From the newline that ends the listing (or the header), so every slug line is
+    // found by the same needle.
+    const bytes = readRange(fd, start + header.listing - 1, header.slugs + 1);
+    if (!bytes) return null;
+    const needle = Buffer.from(`\n${asciiJson(slug)}\t`);
+    const i = bytes.indexOf(needle);
+    if (i < 0) return 'absent';
+    const end = bytes.indexOf(0x0a, i + needle.length);
+    const [at, group] = bytes.toString('latin1', i + needle.length, end < 0 ? bytes.length : end).split('\t').map(Number);
+    const recent = header.recent[group!];
+    if (!Number.isSafeInteger(at) || !Array.isArray(recent) || !recent.every((r) => Number.isSafeInteger(r))) return null;
+    return { at: at!, recent };
+  });
+}
+
+function withIndex<T>(path: string, stamp: string, use: (fd: number, header: Header, start: number) => T | null): T | null {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const top = readHeader(fd);
+    if (!top || top.header.store !== stamp || fstatSync(fd).size !== top.start + top.header.listing + top.header.slugs) return null;
+    return use(fd, top.header, top.start);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readHeader(fd: number): { header: Header; start: number } | null {
+  let buf = Buffer.allocUnsafe(1 << 16);
+  let have = 0;
+  for (;;) {
+    const n = readSync(fd, buf, have, buf.length - have, have);
+    const nl = buf.indexOf(0x0a, have);
+    have += n;
+    if (nl >= 0 && nl < have) {
+      try {
+        const header = JSON.parse(buf.toString('utf8', 0, nl)) as Partial<Header>;
+        const ok =
+          header.index === INDEX_VERSION && typeof header.store === 'string' && Number.isSafeInteger(header.count) &&
+          Number.isSafeInteger(header.listing) && Number.isSafeInteger(header.slugs) && Array.isArray(header.recent);
+        return ok ? { header: header as Header, start: nl + 1 } : null;
+      } catch {
+        return null;
+      }
+    }
+    if (n === 0) return null;
+    if (have === buf.length) {
+      const bigger = Buffer.allocUnsafe(buf.length * 2);
+      buf.copy(bigger);
+      buf = bigger;
+    }
+  }
+}
+
+function readRange(fd: number, from: number, length: number): Buffer | null {
+  if (length <= 0) return Buffer.alloc(0);
+  const buf = Buffer.allocUnsafe(length);
+  let have = 0;
+  while (have < length) {
+    const n = readSync(fd, buf, have, length - have, from + have);
+    if (n === 0) return null;
+    have += n;
+  }
+  return buf;
+}
