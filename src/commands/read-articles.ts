@@ -7,6 +7,7 @@ import { parseMoment } from '../core/time-window.js';
 import { UsageError } from '../errors.js';
 import { networkLimits } from '../io/network-limits.js';
 import { SAMPLE_NOTICE, chooseSource } from '../sources/choose.js';
+import type { Listing } from '../store/listing-index.js';
 import type { IndexedListing, LocalStore } from '../store/local-store.js';
 import { localStore, userAgent } from './local.js';
 import { loadSource } from '../sources/load.js';
@@ -71,10 +72,10 @@ export function readLocalStream(o: SourceOptions, ctx: Context, withBodies: bool
 }
 
 /** The local store's listing index (LocalStore.indexed); null when another source is chosen or there is no current index. */
-export function readLocalIndex(o: SourceOptions, ctx: Context): IndexedListing | null {
+export function readLocalIndex(o: SourceOptions, ctx: Context, enough?: (part: Listing) => boolean): IndexedListing | null {
   const local = localStore(ctx);
   if (chooseSource(o.source, ctx.env, ctx.config, () => local.exists()).kind !== 'local') return null;
-  return local.indexed();
+  return local.indexed(enough);
 }
 
 // Headlines only at first: listing must not parse every body.

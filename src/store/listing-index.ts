@@ -108,10 +108,18 @@ export class Listing {
     this.marks = new Int32Array(count * FIELDS);
   }
 
-  /** The listing in these bytes (the index's listing part) with `count` lines; null if it is not laid out as buildListingIndex writes it. */
-  static parse(bytes: Buffer, count: number): Listing | null {
+  /**
+   * The listing in these bytes: the index's whole listing part, with `count`
+   * lines, or (count null) a part of it cut after a newline. Null if it is not
+   * laid out as buildListingIndex writes it.
+   */
+  static parse(bytes: Buffer, count: number | null): Listing | null {
     if (!isUtf8(bytes)) return null;
     const text = bytes.toString('latin1');
+    if (count === null) {
+      count = 0;
+      for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) count++;
+    }
     const l = new Listing(text, count, new Float64Array(count), new Float64Array(count), new Uint8Array(count), !hasUnsafeUtf8(bytes));
     let pos = 0;
     for (let i = 0; i < count; i++) {
@@ -184,11 +192,28 @@ export class Listing {
 // Slug start and end, keys end, TSV start, age position, line end.
 const FIELDS = 6;
 
-/** The listing of the index at `path`, when it was made from the store.json with this stamp; else null. */
-export function readListing(path: string, stamp: string): Listing | null {
+/**
+ * The listing of the index at `path`, when it was made from the store.json with
+ * this stamp; else null. With `enough`, it is read in growing parts from the
+ * newest article on, until `enough` says the part read so far has what is wanted
+ * (`news list --limit 5` reads a few kilobytes of it); `complete` says whether it
+ * is all there.
+ */
+export function readListing(path: string, stamp: string, enough?: (part: Listing) => boolean): { listing: Listing; complete: boolean } | null {
   return withIndex(path, stamp, (fd, header, start) => {
+    if (enough) {
+      for (let size = 1 << 16; size < header.listing; size *= 4) {
+        const bytes = readRange(fd, start, size);
+        const cut = bytes ? bytes.lastIndexOf(0x0a) + 1 : 0;
+        if (cut === 0) continue;
+        const part = Listing.parse(bytes!.subarray(0, cut), null);
+        if (!part) return null;
+        if (enough(part)) return { listing: part, complete: false };
+      }
+    }
     const bytes = readRange(fd, start, header.listing);
-    return bytes && Listing.parse(bytes, header.count);
+    const listing = bytes && Listing.parse(bytes, header.count);
+    return listing && { listing, complete: true };
   });
 }
 

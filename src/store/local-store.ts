@@ -203,20 +203,24 @@ export class LocalStore {
    * `news list` from the listing index, newest first: every article as an index
    * entry (read.log applied), and the whole headlines of the few that are shown,
    * each read by its line. Null when there is no index for the current store.json.
+   * With `enough`, only as much of the newest part as it asks for.
    */
-  indexed(): IndexedListing | null {
+  indexed(enough?: (part: Listing) => boolean): IndexedListing | null {
     let stamp: string;
     try {
       stamp = stampOf(statSync(this.storePath));
     } catch {
       return null;
     }
-    const listing = readListing(this.indexPath, stamp);
-    if (!listing) return null;
     const states = this.readStates();
-    if (states.size) listing.applyReadStates(new Map([...states].map(([slug, read]) => [asciiJson(slug), read])));
+    const byJson = states.size ? new Map([...states].map(([slug, read]) => [asciiJson(slug), read])) : null;
+    const withStates = (l: Listing) => (byJson && l.applyReadStates(byJson), l);
+    const found = readListing(this.indexPath, stamp, enough && ((part) => enough(withStates(part))));
+    if (!found) return null;
+    const listing = found.complete ? withStates(found.listing) : found.listing;
     return {
       listing,
+      complete: found.complete,
       articles: (entries) => {
         let fd: number;
         try {
@@ -607,6 +611,8 @@ function headlinesAt(fd: number, articlesAt: number, offsets: readonly number[])
 export interface IndexedListing {
   /** Newest first, with read.log applied. */
   listing: Listing;
+  /** False when only the newest part was read, because that was enough. */
+  complete: boolean;
   /** The headlines of these entries (listing positions), in their order, with a filler for bodies; null when store.json changed meanwhile. */
   articles(entries: readonly number[]): { articles: Article[]; fill(articles: readonly Article[]): Article[] } | null;
 }

@@ -21,10 +21,13 @@ export interface StoreHead {
 
 /** The version and feed states of store.json; null when it does not begin as news writes it. */
 export function readStoreHead(fd: number, versionStart: Buffer, articlesStart: Buffer): StoreHead | null {
-  const chunk = Buffer.allocUnsafe(CHUNK);
+  // The feed states of a hundred feeds take some 50 KB: the first read is sized
+  // for that, later ones grow.
+  let chunk = Buffer.allocUnsafe(1 << 16);
   let head = Buffer.alloc(0);
   for (;;) {
-    const n = readSync(fd, chunk, 0, CHUNK, head.length);
+    if (head.length >= chunk.length && chunk.length < CHUNK) chunk = Buffer.allocUnsafe(chunk.length * 4);
+    const n = readSync(fd, chunk, 0, chunk.length, head.length);
     head = Buffer.concat([head, chunk.subarray(0, n)]);
     if (head.length >= versionStart.length && !head.subarray(0, versionStart.length).equals(versionStart)) return null;
     const at = head.indexOf(articlesStart);

@@ -10,8 +10,9 @@ import { fixture, runNews, tempHome } from './run-news.js';
 let server: FeedServer;
 let home: string;
 
-// Dates shared by several items, undated items, non-ASCII and a tab in titles.
-const items: Item[] = Array.from({ length: 40 }, (_, i) => ({
+// Dates shared by several items, undated items, non-ASCII and a tab in titles;
+// enough of them (a listing over 64 KiB) that `--limit` reads only part of it.
+const items: Item[] = Array.from({ length: 600 }, (_, i) => ({
   guid: `g${i}`,
   title: `${['Zürich council', 'Rain in 東京', 'Budget	vote', 'Ferry “news”'][i % 4]} ${i}`,
   link: `https://many.example/${i}`,
@@ -65,6 +66,9 @@ async function bothWays(args: string[]) {
 const LISTINGS = [
   ['list'],
   ['list', '--limit', '7'],
+  ['list', '--limit', '550'],
+  ['list', '--since', '2025-06-04', '--limit', '4'],
+  ['list', '--category', 'politics', '--limit', '1'],
   ['list', '--reverse'],
   ['list', '--unread'],
   ['list', '--since', '2025-06-04', '--until', '2025-06-08T12:00:00Z'],
@@ -78,6 +82,8 @@ const LISTINGS = [
 describe('the listing index', () => {
   it('is written by the fetch, and every listing reads the same with it as without it', async () => {
     expect(existsSync(indexPath())).toBe(true);
+    const header = JSON.parse(readFileSync(indexPath(), 'utf8').split('\n')[0]!) as { listing: number };
+    expect(header.listing).toBeGreaterThan(1 << 16); // so that --limit reads a part
     for (const args of LISTINGS) {
       const { indexed, whole } = await bothWays(args);
       expect(indexed.code, args.join(' ')).toBe(0);
@@ -90,7 +96,7 @@ describe('the listing index', () => {
     const slugs = (await news(['list'])).stdout.split('\n').slice(0, 3).map((l) => l.split('\t')[0]!);
     expect((await news(['mark', ...slugs])).code).toBe(0);
     expect(existsSync(join(dataDir(home), 'read.log'))).toBe(true);
-    for (const args of [['list', '--unread'], ['list', '--json', '--fields', 'slug,read']]) {
+    for (const args of [['list', '--unread'], ['list', '--unread', '--limit', '2'], ['list', '--json', '--fields', 'slug,read']]) {
       const { indexed, whole } = await bothWays(args);
       expect(indexed).toEqual(whole);
     }

@@ -55,7 +55,7 @@ describe('listing index', () => {
   it('lists in the order and with the TSV lines of the whole-store path', () => {
     for (const seed of [1, 2, 3]) {
       const { path, articles } = indexed(headlines(seed, 300));
-      const listing = readListing(path, 'stamp-1')!;
+      const { listing } = readListing(path, 'stamp-1')!;
       expect(listing.clean).toBe(true);
       const newest = selectArticles(articles, { sort: 'date' });
       expect(listing.count).toBe(newest.length);
@@ -70,7 +70,7 @@ describe('listing index', () => {
 
   it('filters entries as filter.ts filters the articles', () => {
     const { path, articles } = indexed(headlines(4, 400));
-    const listing = readListing(path, 'stamp-1')!;
+    const { listing } = readListing(path, 'stamp-1')!;
     const queries: ListQuery[] = [
       { unread: true },
       { category: 'world' },
@@ -104,6 +104,27 @@ describe('listing index', () => {
     expect(findSlug(path, 'stamp-1', 'slug-')).toBe('absent'); // whole slugs only
   });
 
+  it('reads only the newest part when that is enough, else all of it', () => {
+    const { path } = indexed(headlines(8, 4000)); // a listing of about 1 MB
+    const full = readListing(path, 'stamp-1')!;
+    expect(full.complete).toBe(true);
+    const tsv = (l: typeof full.listing, i: number) => l.tsv(i, 'age');
+    const parts: number[] = [];
+    const part = readListing(path, 'stamp-1', (p) => (parts.push(p.count), p.count >= 10))!;
+    expect(part.complete).toBe(false);
+    expect(parts.length).toBe(1);
+    expect(part.listing.count).toBeGreaterThanOrEqual(10);
+    expect(part.listing.count).toBeLessThan(full.listing.count);
+    for (let i = 0; i < part.listing.count; i++) expect(tsv(part.listing, i)).toBe(tsv(full.listing, i));
+    // Never enough: the parts grow, then the whole is read.
+    const sizes: number[] = [];
+    const all = readListing(path, 'stamp-1', (p) => (sizes.push(p.count), false))!;
+    expect(all.complete).toBe(true);
+    expect(all.listing.count).toBe(full.listing.count);
+    expect(sizes.length).toBeGreaterThan(1);
+    expect(sizes).toEqual([...sizes].sort((a, b) => a - b));
+  });
+
   it('is ignored when it was made from another store.json, or is damaged', () => {
     const { path } = indexed(headlines(6, 50));
     expect(readListing(path, 'stamp-2')).toBeNull();
@@ -131,12 +152,12 @@ describe('listing index', () => {
     const at = b.indexOf('slug-1\t', b.indexOf('\n')); // the TSV slug column of a listing line
     b[at] = 0x1b;
     writeFileSync(path, b);
-    expect(readListing(path, 'stamp-1')!.clean).toBe(false);
+    expect(readListing(path, 'stamp-1')!.listing.clean).toBe(false);
   });
 
   it('handles an empty store', () => {
     const { path } = indexed([]);
-    expect(readListing(path, 'stamp-1')!.count).toBe(0);
+    expect(readListing(path, 'stamp-1')!.listing.count).toBe(0);
     expect(findSlug(path, 'stamp-1', 'x')).toBe('absent');
   });
 });
