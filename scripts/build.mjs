@@ -52,11 +52,10 @@ const VENDORS = {
   'iconv-lite': "module.exports = require('iconv-lite');",
   conf: "module.exports = require('conf').default;",
   // and the rest that news list, piped, does not run: the terminal table, the
-  // reader view's dates and wrapping, color, and HTML character references.
+  // reader view's wrapping, color, and HTML character references.
   'cli-table3': "module.exports = require('cli-table3');",
   'cli-truncate': "module.exports = require('cli-truncate').default;",
   'wrap-ansi': "module.exports = require('wrap-ansi');", // width.ts: require('wrap-ansi').default
-  'date-fns/format': "module.exports = require('date-fns/format');",
   chalk: "module.exports = require('chalk');",
   'entities/decode': "module.exports = require('entities/decode');",
 };

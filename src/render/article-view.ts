@@ -2,7 +2,6 @@
 // byline, body, then "Recent posts" from the same source. Widths and wrapping go
 // through ./width.js, which loads string-width and wrap-ansi only for text that
 // needs them.
-import { format } from 'date-fns/format';
 import type { Article } from '../article.js';
 import { selectArticles } from '../core/filter.js';
 import { htmlToText } from '../core/html-text.js';
@@ -26,10 +25,23 @@ export function readingTime(text: string): string {
   return `${Math.max(1, Math.round(words / WORDS_PER_MINUTE))} min read`;
 }
 
-/** Local date and time with the zone, e.g. "Tue 14 Mar 2023 09:30 UTC". */
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const two = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * Local date and time with the zone, e.g. "Tue 14 Mar 2023 09:30 UTC": what
+ * date-fns' format(ms, 'EEE d MMM yyyy HH:mm') gives (the test compares them in
+ * every zone), from Date's own fields; loading date-fns' formatter cost `news
+ * read` a few milliseconds of its start-up.
+ */
 export function localDateTime(ms: number): string {
+  const d = new Date(ms);
   const zone = zoneName(ms);
-  return `${format(ms, 'EEE d MMM yyyy HH:mm')}${zone ? ` ${zone}` : ''}`;
+  const year = d.getFullYear();
+  const yyyy = String(year > 0 ? year : 1 - year).padStart(4, '0'); // years before 1 by era, as date-fns does
+  const text = `${DAYS[d.getDay()]} ${d.getDate()} ${MONTHS[d.getMonth()]} ${yyyy} ${two(d.getHours())}:${two(d.getMinutes())}`;
+  return `${text}${zone ? ` ${zone}` : ''}`;
 }
 
 // The zone's short name in US English. The first Intl.DateTimeFormat loads ICU's
