@@ -9,7 +9,7 @@ import { tsvLine } from '../render/tsv.js';
 import type { Listing } from '../store/listing-index.js';
 import type { IndexedListing } from '../store/local-store.js';
 import type { Context } from './context.js';
-import { type FilterOptions, type SourceOptions, positiveInteger, readArticles, readLocalIndex, readLocalStream, toQuery } from './read-articles.js';
+import { type FilterOptions, type SourceOptions, positiveInteger, readArticles, readLocalIndex, readStream, toQuery } from './read-articles.js';
 
 export interface ListOptions extends SourceOptions, FilterOptions {
   limit?: string;
@@ -22,6 +22,8 @@ export interface ListOptions extends SourceOptions, FilterOptions {
 }
 
 const BODY_FIELDS: readonly JsonField[] = ['summary', 'body', 'html', 'enclosures'];
+
+const UNREAD_NEEDS_LOCAL = '--unread needs the local store (read state is kept there): subscribe and run "news fetch"';
 
 // Beyond this many JSON rows, reading each headline by its line costs more than
 // parsing store.json once.
@@ -54,9 +56,14 @@ export async function runList(o: ListOptions, ctx: Context): Promise<void> {
   const needBodies = !!(o.json || o.ndjson) && (!fields || fields.some((f) => BODY_FIELDS.includes(f)));
   // In store order, the local store is streamed: output starts at once, and only
   // one headline is held at a time (a 100,000-article store included).
+  let preread: Uint8Array | undefined;
   if (query.sort === 'feed' && !query.reverse && (o.json || o.ndjson || !ctx.isTTY)) {
-    const stream = readLocalStream(o, ctx, needBodies || query.search != null);
-    if (stream) return writeArticles(chosen(stream.articles, { ...query, unread: o.unread ?? false }, limit), o, fields, ctx);
+    const stream = await readStream(o, ctx, needBodies || query.search != null);
+    if (stream && 'articles' in stream) {
+      if (o.unread && !stream.local) throw new UsageError(UNREAD_NEEDS_LOCAL);
+      return writeArticles(chosen(stream.articles, { ...query, unread: o.unread ?? false }, limit), o, fields, ctx);
+    }
+    preread = stream?.bytes;
   }
 
   // Newest first from the local store: its listing index, when it is current.
@@ -70,11 +77,11 @@ export async function runList(o: ListOptions, ctx: Context): Promise<void> {
     if (index && (await listIndexed(index, q, limit, needBodies, width, o, fields, ctx))) return;
   }
 
-  const set = await readArticles(o, ctx);
+  const set = await readArticles(o, ctx, undefined, preread);
   const pool = query.search ? set.fill(set.articles) : set.articles;
   const matching = selectArticles(pool, { ...query, unread: o.unread ?? false });
   const selected = needBodies && !query.search ? set.fill(matching) : matching;
-  if (o.unread && !set.local) throw new UsageError('--unread needs the local store (read state is kept there): subscribe and run "news fetch"');
+  if (o.unread && !set.local) throw new UsageError(UNREAD_NEEDS_LOCAL);
   const shown = limit == null ? selected : selected.slice(0, limit);
 
   if (o.json || o.ndjson || !ctx.isTTY) return writeArticles(shown, o, fields, ctx);

@@ -10,7 +10,7 @@ import { SAMPLE_NOTICE, chooseSource } from '../sources/choose.js';
 import type { Listing } from '../store/listing-index.js';
 import type { IndexedListing, LocalStore } from '../store/local-store.js';
 import { localStore, userAgent } from './local.js';
-import { loadSource } from '../sources/load.js';
+import { type LoadContext, loadSource, streamLocalStore } from '../sources/load.js';
 import type { Context } from './context.js';
 
 export interface SourceOptions {
@@ -44,7 +44,7 @@ export interface ArticleSet {
  * is all an exact slug needs; a row number, a prefix or a typo needs the whole
  * list, which is read when the lookup finds nothing.
  */
-export async function readArticles(o: SourceOptions, ctx: Context, exactSlug?: string): Promise<ArticleSet> {
+export async function readArticles(o: SourceOptions, ctx: Context, exactSlug?: string, preread?: Uint8Array): Promise<ArticleSet> {
   const local = localStore(ctx);
   const chosen = chooseSource(o.source, ctx.env, ctx.config, () => local.exists());
   if (chosen.kind === 'local') {
@@ -52,23 +52,34 @@ export async function readArticles(o: SourceOptions, ctx: Context, exactSlug?: s
     return hit ? { articles: hit.articles, local, fill: hit.fill } : readLocal(local);
   }
   if (chosen.kind === 'sample') ctx.notice(SAMPLE_NOTICE);
-  const loaded = await loadSource(chosen.source, {
-    env: ctx.env,
-    stdin: ctx.readStdin,
-    warn: ctx.warn,
-    userAgent: userAgent(ctx),
-    signal: ctx.signal,
-    ...networkLimits(o),
-  });
+  const loaded = await loadSource(chosen.source, loadContext(o, ctx), preread);
   return { articles: loaded.articles, local: null, fill: (a) => [...a] };
 }
 
-/** The local store's articles in store order, streamed (LocalStore.stream); null when that does not apply. */
-export function readLocalStream(o: SourceOptions, ctx: Context, withBodies: boolean): { articles: Iterable<Article> } | null {
+function loadContext(o: SourceOptions, ctx: Context): LoadContext {
+  return { env: ctx.env, stdin: ctx.readStdin, warn: ctx.warn, userAgent: userAgent(ctx), signal: ctx.signal, ...networkLimits(o) };
+}
+
+/**
+ * The articles in store order, streamed: the local store (LocalStore.stream) or
+ * a JSON store file (streamLocalStore). `local` says which; `bytes` are a file's,
+ * already read, when it could not be streamed (for readArticles); null when
+ * neither applies.
+ */
+export async function readStream(
+  o: SourceOptions,
+  ctx: Context,
+  withBodies: boolean,
+): Promise<{ articles: Iterable<Article>; local: boolean } | { bytes: Uint8Array } | null> {
   const local = localStore(ctx);
-  if (chooseSource(o.source, ctx.env, ctx.config, () => local.exists()).kind !== 'local') return null;
-  const articles = local.stream(withBodies);
-  return articles && { articles };
+  const chosen = chooseSource(o.source, ctx.env, ctx.config, () => local.exists());
+  if (chosen.kind === 'local') {
+    const articles = local.stream(withBodies);
+    return articles && { articles, local: true };
+  }
+  if (chosen.kind !== 'given') return null;
+  const streamed = await streamLocalStore(chosen.source, loadContext(o, ctx));
+  return streamed && 'articles' in streamed ? { articles: streamed.articles, local: false } : streamed;
 }
 
 /** The local store's listing index (LocalStore.indexed); null when another source is chosen or there is no current index. */

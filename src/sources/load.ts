@@ -1,5 +1,6 @@
 // source → bytes → detect → parse → Articles. Decides what a source is by its
 // content, not its name, and loads parsers only for the kinds it meets.
+import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import type { Article } from '../article.js';
 import { finishArticles } from '../core/articles.js';
@@ -29,7 +30,8 @@ export function isUrl(source: string): boolean {
   return /^https?:\/\//i.test(source);
 }
 
-export async function loadSource(source: string, ctx: LoadContext): Promise<Loaded> {
+/** `preread`: the bytes of a local file that streamLocalStore already read. */
+export async function loadSource(source: string, ctx: LoadContext, preread?: Uint8Array): Promise<Loaded> {
   let bytes: Uint8Array;
   let httpCharset: string | null = null;
   let baseUrl: string | null = null;
@@ -41,6 +43,8 @@ export async function loadSource(source: string, ctx: LoadContext): Promise<Load
     const { fetchForReading } = await import('./fetch-source.js');
     const res = await fetchForReading(source, ctx);
     ({ bytes, httpCharset, baseUrl, label } = res);
+  } else if (preread) {
+    bytes = preread;
   } else {
     const text = readLocalJson(source);
     if (text !== null) {
@@ -50,6 +54,44 @@ export async function loadSource(source: string, ctx: LoadContext): Promise<Load
     bytes = readLocal(source);
   }
   return parseBytes(bytes, { label, httpCharset, baseUrl, ctx, depth: 0 });
+}
+
+/**
+ * A local JSON store file as Articles one record at a time, in store order
+ * (json-store.ts streamStoreBytes); its bytes when it turns out it cannot be
+ * streamed, so that loadSource need not read it again; null for anything that is
+ * not a local file starting as a JSON array.
+ */
+export async function streamLocalStore(source: string, ctx: LoadContext): Promise<{ articles: Iterable<Article> } | { bytes: Uint8Array } | null> {
+  if (source === '-' || isUrl(source)) return null;
+  const head = Buffer.alloc(64);
+  try {
+    const fd = openSync(source, 'r');
+    try {
+      head.fill(0, readSync(fd, head, 0, head.length, 0));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return null; // loadSource reports it
+  }
+  const at = jsonStart(head, null);
+  if (at < 0 || head[at] !== 0x5b) return null;
+  const raw = readLocal(source);
+  const bytes = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+  if (!isUtf8(bytes)) return { bytes };
+  const { streamStoreBytes } = await import('../store/json-store.js');
+  const warnings = limitedWarnings(ctx.warn);
+  const articles = streamStoreBytes(bytes, at, source, warnings.warn);
+  if (!articles) return { bytes };
+  return {
+    articles: {
+      *[Symbol.iterator]() {
+        yield* articles;
+        warnings.done();
+      },
+    },
+  };
 }
 
 /**
@@ -123,7 +165,21 @@ function finish(result: Exclude<Interpreted, { kind: 'html' }>, label: string, c
 // A store with thousands of broken records should not bury the terminal: the
 // first 20 are shown, then a count of the rest.
 function reportWarnings(warnings: readonly string[], warn: (m: string) => void): void {
-  warnings.slice(0, MAX_WARNINGS).forEach(warn);
-  const rest = warnings.length - MAX_WARNINGS;
-  if (rest > 0) warn(`${rest} more ${rest === 1 ? 'warning' : 'warnings'} not shown`);
+  const limited = limitedWarnings(warn);
+  warnings.forEach(limited.warn);
+  limited.done();
+}
+
+/** The same limit for warnings that come one at a time (a streamed store). */
+function limitedWarnings(warn: (m: string) => void): { warn(m: string): void; done(): void } {
+  let count = 0;
+  return {
+    warn: (m) => {
+      if (++count <= MAX_WARNINGS) warn(m);
+    },
+    done: () => {
+      const rest = count - MAX_WARNINGS;
+      if (rest > 0) warn(`${rest} more ${rest === 1 ? 'warning' : 'warnings'} not shown`);
+    },
+  };
 }

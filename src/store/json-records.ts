@@ -157,20 +157,76 @@ function scanArray(b: Buffer, at: number): { end: number; light: LightText; heav
   return { end: i, light, heavy: heavies };
 }
 
-/** A byte copy of the store with heavy string values replaced by null. */
+/** Where the bytes of a streamed array stop being an array of JSON values. */
+export class BrokenRecords extends Error {}
+
+/**
+ * The records of the top-level array that starts at `at`, one at a time, each
+ * parsed by itself without its heavy strings: for output in store order that
+ * starts before the whole store is read. Throws BrokenRecords where the bytes
+ * stop being an array of JSON values (the caller then says where, as the whole
+ * parser would), possibly after some records were yielded.
+ */
+export function* arrayRecords(b: Buffer, at: number): Generator<{ record: unknown; heavy: Heavy }> {
+  let i = at + 1;
+  const ws = () => {
+    while (isSpace(b[i])) i++;
+  };
+  ws();
+  if (b[i] === 0x5d) i++;
+  else {
+    for (;;) {
+      ws();
+      const start = i;
+      const heavy: Heavy = {};
+      const light = new LightText(b, 1024);
+      i = b[i] === 0x7b ? scanRecord(b, i, light, heavy) : valueEnd(b, i);
+      if (i <= start) throw new BrokenRecords();
+      if (b[start] !== 0x7b) light.copy(start, i); // not an object: the store reader warns about it
+      let record: unknown;
+      try {
+        record = JSON.parse(light.text());
+      } catch {
+        throw new BrokenRecords();
+      }
+      yield { record, heavy };
+      ws();
+      if (b[i] === 0x2c) {
+        i++;
+        continue;
+      }
+      if (b[i] !== 0x5d) throw new BrokenRecords();
+      i++;
+      break;
+    }
+  }
+  ws();
+  if (i !== b.length) throw new BrokenRecords();
+}
+
+/** A byte copy of the store (or of one record) with heavy string values replaced by null. */
 class LightText {
-  private readonly out: Buffer;
+  private out: Buffer;
   private pos = 0;
-  constructor(private readonly src: Buffer) {
-    this.out = Buffer.allocUnsafe(src.length + 2);
+  constructor(private readonly src: Buffer, capacity = src.length + 2) {
+    this.out = Buffer.allocUnsafe(capacity);
+  }
+  private room(n: number): void {
+    if (this.pos + n <= this.out.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(2 * this.out.length, this.pos + n));
+    this.out.copy(bigger, 0, 0, this.pos);
+    this.out = bigger;
   }
   copy(start: number, end: number): void {
+    this.room(end - start);
     this.pos += this.src.copy(this.out, this.pos, start, end);
   }
   put(byte: number): void {
+    this.room(1);
     this.out[this.pos++] = byte;
   }
   putNull(): void {
+    this.room(4);
     this.pos += this.out.write('null', this.pos, 'latin1');
   }
   text(): string {

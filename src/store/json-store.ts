@@ -1,14 +1,15 @@
 // Reads the JSON store format (README "The JSON store format"): an array of
 // articles or {"articles": [...]}. Lenient where no harm is done; every record
 // it cannot use is named in a warning, never silently dropped.
-import type { ArticleDraft, Enclosure } from '../article.js';
+import type { Article, ArticleDraft, Enclosure } from '../article.js';
 import { parseDate } from '../core/dates.js';
 import { authorField, categoriesField, collapseWhitespace, textField, urlField } from '../core/fields.js';
 import { looksLikeHtml, sanitizeHtml } from '../core/html-text.js';
 import { type ContentSource, LazyDraft } from '../core/lazy.js';
+import { SlugAllocator, baseSlug } from '../core/slug.js';
 import { DataError } from '../errors.js';
 import { jsonErrorLocation } from './json-error.js';
-import { decodeSpan, scanStoreRecords } from './json-records.js';
+import { BrokenRecords, type Heavy, arrayRecords, decodeSpan, scanStoreRecords } from './json-records.js';
 
 export interface StoreParse {
   drafts: ArticleDraft[];
@@ -38,15 +39,69 @@ export function parseStoreText(text: string, label: string): StoreParse {
 export function parseStoreBytes(bytes: Buffer, label: string): StoreParse | null {
   const scanned = scanStoreRecords(bytes);
   if (!scanned) return null;
-  return draftsOf(scanned.records, label, (rec, index, where) => (field) => {
-    const span = scanned.heavy[index]?.[field];
+  return draftsOf(scanned.records, label, (rec, index, where) => heavyReader(bytes, scanned.heavy[index], rec, where));
+}
+
+/** A record's summary, body and html: from its bytes when the scanner left them there. */
+function heavyReader(bytes: Buffer, heavy: Heavy | undefined, rec: Rec, where: string): (field: HeavyField) => string | null {
+  return (field) => {
+    const span = heavy?.[field];
     if (!span) return str(rec[field]);
     try {
       return decodeSpan(bytes, span);
     } catch {
       throw new DataError(`${where}: its ${field} is not a valid JSON string (a broken escape)`);
     }
-  });
+  };
+}
+
+/**
+ * A UTF-8 store that is a top-level array (starting at byte `at`), as Articles
+ * one record at a time in store order, for output that starts before the whole
+ * store is read (`news list --sort feed`). The same articles, slugs and warnings
+ * as parseStoreBytes and finishArticles give, so null when that cannot be
+ * promised: a store that names slugs of its own, which are reserved before any
+ * derived one (a record's own slug further on can rename an earlier derived
+ * one). A store broken further on is reported when reached, with the whole
+ * parser's message, after the records before it.
+ */
+export function streamStoreBytes(bytes: Buffer, at: number, label: string, warn: (message: string) => void): Iterable<Article> | null {
+  if (mayNameSlugs(bytes)) return null;
+  return {
+    *[Symbol.iterator]() {
+      const slugs = new SlugAllocator();
+      let index = 0;
+      let order = 0;
+      try {
+        for (const { record, heavy } of arrayRecords(bytes, at)) {
+          const where = `${label}: record ${index++}`;
+          const warnings: string[] = [];
+          const draft =
+            !record || typeof record !== 'object' || Array.isArray(record)
+              ? (warnings.push(`${where} skipped: not an object`), null)
+              : toDraft(record as Rec, where, warnings, heavyReader(bytes, heavy, record as Rec, where));
+          warnings.forEach(warn);
+          if (!draft) continue;
+          const a = draft as Article;
+          a.slug = slugs.allocate(baseSlug(null, draft.title, draft.id));
+          a.order = order++;
+          yield a;
+        }
+      } catch (err) {
+        if (!(err instanceof BrokenRecords)) throw err;
+        parseStoreText(bytes.toString('utf8'), label); // throws with the line and column
+        throw new DataError(`${label}: not a valid store (stopped at record ${index})`);
+      }
+    },
+  };
+}
+
+// A "slug" key, also spelled with escapes ("\u0073lug"): a plain search of the
+// bytes, which may also find it in a value (then the store is read whole, as ever).
+function mayNameSlugs(bytes: Buffer): boolean {
+  if (bytes.includes('"slug"')) return true;
+  if (!bytes.includes('\\u00')) return false;
+  return ['\\u0073', '\\u006c', '\\u006C', '\\u0075', '\\u0067'].some((e) => bytes.includes(e));
 }
 
 export function parseStoreData(data: unknown, label: string): StoreParse {

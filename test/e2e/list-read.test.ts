@@ -224,3 +224,46 @@ describe('pipes and exits', () => {
     expect(r.stderr).toBe('news: NEWS_NOW is not a date: "someday" (use ISO 8601, e.g. 2025-06-09T11:00:00Z)\n');
   });
 });
+
+describe('news list --sort feed on a JSON store file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'news-stream-'));
+  // The sample store as a bare array (which is what streams), with 25 records that
+  // are no objects: 20 warnings are shown, then a count.
+  const sample = (JSON.parse(readFileSync(fixture('sample-store.json'), 'utf8')) as { articles: unknown[] }).articles;
+  const array = join(dir, 'array.json');
+  writeFileSync(array, JSON.stringify([...sample, ...Array.from({ length: 25 }, (_, i) => i)], null, 1));
+
+  it.each([[['--ndjson']], [['--json', '--fields', 'slug,title']], [[]], [['--ndjson', '--category', 'world']]])(
+    'prints what the whole-store path prints (%j)',
+    async (args) => {
+      const streamed = await runNews(['list', '--source', array, '--sort', 'feed', ...args]);
+      // --reverse takes the whole-store path; reversed twice it is store order again.
+      const whole = await runNews(['list', '--source', array, '--sort', 'feed', '--reverse', ...args]);
+      expect(streamed.code).toBe(0);
+      expect(streamed.stderr).toBe(whole.stderr);
+      expect(streamed.stderr).toMatch(/record 50 skipped: not an object\nnews: warning: 5 more warnings not shown\n$/);
+      const lines = (r: { stdout: string }) => (args.includes('--json') ? (JSON.parse(r.stdout) as unknown[]).map((x) => JSON.stringify(x)) : r.stdout.trim().split('\n'));
+      expect(lines(streamed)).toEqual(lines(whole).reverse());
+    },
+  );
+
+  it('stops reading at --limit: records further on are neither read nor warned about', async () => {
+    const r = await runNews(['list', '--source', array, '--sort', 'feed', '--ndjson', '--limit', '2']);
+    expect(r.stdout.trim().split('\n')).toHaveLength(2);
+    expect(r).toMatchObject({ stderr: '', code: 0 });
+  });
+
+  it('prints the records before a broken end, then says where it is broken (exit 4)', async () => {
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, JSON.stringify(sample.slice(0, 3), null, 1).replace(/\]$/, ',\n {"title": "cut'));
+    const r = await runNews(['list', '--source', broken, '--sort', 'feed', '--ndjson']);
+    expect(r.stdout.trim().split('\n')).toHaveLength(3);
+    expect(r.stderr).toMatch(new RegExp(`^news: ${broken.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: not valid JSON at line \\d+, column \\d+\\n$`));
+    expect(r.code).toBe(4);
+  });
+
+  it('refuses --unread before printing anything, as for any other source', async () => {
+    const r = await runNews(['list', '--source', array, '--sort', 'feed', '--unread']);
+    expect(r).toEqual({ stdout: '', stderr: expect.stringContaining('--unread needs the local store') as string, code: 2 });
+  });
+});

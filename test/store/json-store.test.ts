@@ -119,3 +119,53 @@ describe('parseStoreBytes', () => {
     expect(() => draft!.body).toThrow(new DataError('x.json: record 1: its body is not a valid JSON string (a broken escape)'));
   });
 });
+
+describe('streamStoreBytes', () => {
+  const stream = async (text: string) => {
+    const { streamStoreBytes } = await import('../../src/store/json-store.js');
+    const bytes = Buffer.from(text);
+    const warnings: string[] = [];
+    const at = bytes.indexOf('[');
+    const articles = streamStoreBytes(bytes, at, 'x.json', (m) => warnings.push(m));
+    return { articles, warnings };
+  };
+  const whole = (text: string) => {
+    const parsed = parseStoreText(text, 'x.json');
+    return { articles: finishArticles(parsed.drafts).map((a) => toJsonObject(a)), warnings: parsed.warnings };
+  };
+
+  it('gives the articles, slugs, order and warnings of the whole-store path, one record at a time', async () => {
+    for (const name of ['sample-store.json', 'stores/messy.json']) {
+      // Both are {"articles": [...]}; only a bare array streams.
+      const text = JSON.stringify((JSON.parse(readFileSync(`fixtures/${name}`, 'utf8')) as { articles: unknown[] }).articles, null, 1);
+      const { articles, warnings } = await stream(text);
+      expect(articles, `${name} streams`).not.toBeNull();
+      const got = [...articles!].map((a) => toJsonObject(a));
+      expect({ articles: got, warnings }).toEqual(whole(text));
+    }
+    // Titles whose derived slugs collide, records that are skipped, others that are no object.
+    const text = JSON.stringify([{ title: 'Same' }, 'x', { title: 'Same' }, { body: 'no title' }, { title: 'Same 2' }, { title: 'Same', id: 7 }]);
+    const { articles, warnings } = await stream(text);
+    expect({ articles: [...articles!].map((a) => toJsonObject(a)), warnings }).toEqual(whole(text));
+  });
+
+  it('yields each record before reading the next', async () => {
+    const { articles } = await stream('[{"title":"one"},{"title":"two"}, this is not JSON');
+    const it = articles![Symbol.iterator]();
+    expect(it.next().value.title).toBe('one');
+    expect(it.next().value.title).toBe('two');
+    expect(() => it.next()).toThrow(new DataError('x.json: not valid JSON at line 1, column 35'));
+  });
+
+  it('declines a store that names slugs of its own, however spelled', async () => {
+    expect((await stream('[{"title":"a","slug":"b"}]')).articles).toBeNull();
+    expect((await stream('[{"title":"a","\\u0073lug":"b"}]')).articles).toBeNull();
+    expect((await stream('[{"title":"a","sl\\u0075g":"b"}]')).articles).toBeNull();
+    expect((await stream('[{"title":"caf\\u00e9"}]')).articles).not.toBeNull();
+  });
+
+  it('names a broken escape in a body when it is read, as the whole-store path does', async () => {
+    const [, b] = [...(await stream('[{"title":"a"},{"title":"b","body":"bad \\\\q \\x"}]')).articles!];
+    expect(() => b!.body).toThrow(new DataError('x.json: record 1: its body is not a valid JSON string (a broken escape)'));
+  });
+});
