@@ -1,6 +1,6 @@
 // `news fetch [name...]`: every (or the named) subscription that is due,
-// concurrently (at most 2 at a time per host), merged into the local store in
-// one atomic commit. Freshness, Retry-After, back-off, moves and 410 Gone are
+// concurrently (at most 2 at a time per host), each merged as it arrives
+// (src/sync/early-merge.ts), all made real in one atomic commit at the end. Freshness, Retry-After, back-off, moves and 410 Gone are
 // handled as the README's "Being a good citizen" section describes.
 import { formatIsoUtc } from '../core/dates.js';
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ import { sanitizeLine } from '../render/sanitize.js';
 import { type FeedState, type StoreFile, emptyFeedState, stateKey, storedDate } from '../store/local-format.js';
 import type { BodiesWriter, LocalStore } from '../store/local-store.js';
 import { indexByFeed, mergeFeed, slugsOf } from '../store/merge.js';
+import { type Done, EarlyMerge } from '../sync/early-merge.js';
 import { type FeedOutcome, fetchFeed } from '../sync/fetch-feed.js';
 import { runPool } from '../sync/pool.js';
 import { liveProgress } from '../sync/progress.js';
@@ -32,15 +33,6 @@ export interface FetchOptions {
 const DEFAULT_CONCURRENCY = 8;
 const DEFAULT_RETENTION = 1000;
 const PER_HOST = 2;
-
-interface Done {
-  sub: Subscription;
-  outcome: FeedOutcome;
-  added: number;
-  updated: number;
-  /** The URL the subscription moved to in this run (a permanent redirect seen twice). */
-  movedTo?: string;
-}
 
 export async function runFetch(names: string[], o: FetchOptions, ctx: Context): Promise<void> {
   const limits = networkLimits(o); // a bad value is a usage error before anything else
@@ -99,49 +91,57 @@ async function fetchDue(
     signal: ctx.signal,
     ...limits,
   };
-  const outcomes = await runPool(
+  const retention = ctx.config.retention ?? DEFAULT_RETENTION;
+  const existed = new Set(Object.keys(before.feeds));
+  // `before` is the working copy: each feed is merged into it as it arrives.
+  const early = new EarlyMerge(local, before, { now: ctx.now, retention, apply: (state, outcome) => applyOutcome(state, outcome, ctx.now, bounds) });
+  const arrived: (Done | undefined)[] = new Array(due.length);
+  await runPool(
     due,
     concurrency,
-    async (sub) => {
+    async (sub, i) => {
       const outcome = await fetchFeed(sub, before.feeds[stateKey(before, sub.url)], settings);
       progress.tick(outcome.status === 'error');
+      early.add((arrived[i] = { sub, outcome, added: 0, updated: 0 }));
       return outcome;
     },
     ctx.signal,
     { key: (sub) => hostOf(sub.url), limit: PER_HOST },
   );
   progress.end();
+  await early.finish();
 
   const interrupted = ctx.signal.aborted;
-  const done: Done[] = [];
-  due.forEach((sub, i) => {
-    const outcome = outcomes[i];
-    // A fetch cut short by Ctrl-C says nothing about the feed: leave its state alone.
-    if (outcome && !(interrupted && outcome.status === 'error')) done.push({ sub, outcome, added: 0, updated: 0 });
-  });
+  // A fetch cut short by Ctrl-C says nothing about the feed: leave its state alone.
+  const done = arrived.filter((d): d is Done => d !== undefined && !(interrupted && d.outcome.status === 'error'));
 
-  const retention = ctx.config.retention ?? DEFAULT_RETENTION;
   if (done.length) {
     await local.commit((store, bodies) => {
-      const slugs = slugsOf(store);
-      const byFeed = indexByFeed(store);
+      early.apply(store, bodies);
+      // Feeds not merged as they arrived: errors, 304s, and any the early merge left.
+      let index: { slugs: ReturnType<typeof slugsOf>; byFeed: ReturnType<typeof indexByFeed> } | null = null;
       for (const d of done) {
-        let key = stateKey(store, d.sub.url);
+        let key = d.merged ?? stateKey(store, d.sub.url);
+        // A feed removed by another process during the fetch stays removed.
+        if (d.merged !== undefined ? early.removed.has(key) : store !== before && existed.has(key) && !store.feeds[key]) continue;
         const state = (store.feeds[key] ??= emptyFeedState());
-        applyOutcome(state, d.outcome, ctx.now, bounds);
+        if (d.merged === undefined) applyOutcome(state, d.outcome, ctx.now, bounds);
         if (d.outcome.status === 'ok') {
           d.outcome.warnings.forEach((w) => ctx.warn(w));
-          const merged = mergeFeed(store, { feed: key, drafts: d.outcome.drafts }, bodies.get(key), ctx.now, retention, slugs, byFeed);
-          bodies.set(key, merged.bodies);
-          d.added = merged.added;
-          d.updated = merged.updated;
+          if (d.merged === undefined) {
+            index ??= { slugs: slugsOf(store), byFeed: indexByFeed(store) };
+            const merged = mergeFeed(store, { feed: key, drafts: d.outcome.drafts }, bodies.get(key), ctx.now, retention, index.slugs, index.byFeed);
+            bodies.set(key, merged.bodies);
+            d.added = merged.added;
+            d.updated = merged.updated;
+          }
         }
         if (state.movedTo !== null && state.movedSeen >= 2) {
           const from = key;
           key = moveFeed(store, bodies, key, state.movedTo);
-          if (key !== from) {
-            byFeed.set(key, byFeed.get(from) ?? []);
-            byFeed.delete(from);
+          if (key !== from && index) {
+            index.byFeed.set(key, index.byFeed.get(from) ?? []);
+            index.byFeed.delete(from);
           }
           d.movedTo = key;
         }

@@ -1,7 +1,7 @@
 // Crash-safe replacement of a file: a reader (or a crash at any instant) sees
 // either the whole old file or the whole new one. write-file-atomic and
 // `atomically` skip the directory fsync, so the rename itself could be lost.
-import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { close, closeSync, fsync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 export function fsyncDir(dir: string): void {
@@ -49,4 +49,23 @@ export function writeNewFileDurably(path: string, data: string | Uint8Array, mod
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * writeNewFileDurably with only the fsync done off the main thread (libuv's
+ * pool): the data is handed to the kernel at once, so the caller's copy can go.
+ */
+export function writeNewFileDurablyAsync(path: string, data: string | Uint8Array, mode = 0o644): Promise<void> {
+  const fd = openSync(path, 'wx', mode);
+  try {
+    writeSync(fd, typeof data === 'string' ? Buffer.from(data) : data);
+  } catch (err) {
+    closeSync(fd);
+    throw err;
+  }
+  return new Promise((resolve, reject) => {
+    fsync(fd, (err) => {
+      close(fd, () => (err ? reject(err) : resolve()));
+    });
+  });
 }

@@ -46,6 +46,12 @@ function tryCreate(path: string): boolean {
   }
 }
 
+/** The pid of the live process holding the lock at `path`; null when there is none (or its owner died). */
+export function liveOwner(path: string): number | null {
+  const owner = readOwner(path);
+  return owner !== null && !Number.isNaN(owner) && ownerAlive(owner) ? owner : null;
+}
+
 const EMPTY_LOCK_GRACE_MS = 2_000;
 
 function emptyFor(path: string): number {

@@ -27,7 +27,7 @@ import { StringDecoder } from 'node:string_decoder';
 import type { Article } from '../article.js';
 import { DataError } from '../errors.js';
 import { fsyncDir, writeFileAtomic, writeNewFileDurably } from '../io/atomic-write.js';
-import { acquireLock } from '../io/lock.js';
+import { acquireLock, liveOwner } from '../io/lock.js';
 import { jsonErrorLocation } from './json-error.js';
 import {
   type BodiesFile,
@@ -476,7 +476,22 @@ export class LocalStore {
     for (const name of readdirSync(this.dir)) {
       if ((name.startsWith('.store.json.') || name.startsWith('.headlines.idx.')) && name.endsWith('.tmp')) tryUnlink(join(this.dir, name));
     }
-    for (const name of readdirSync(this.bodiesDir)) {
+    // `news fetch` writes each feed's bodies file as soon as the feed has arrived,
+    // before taking this lock, and names them all in store.json only in its commit
+    // at the end (src/sync/early-merge.ts). Until then they look unreferenced, so
+    // the files of the live process holding fetch.lock are kept. The listing is
+    // taken before fetch.lock is read, which makes this safe:
+    // - a fetch holding fetch.lock at that read is spared (its files carry its pid);
+    // - a fetch that took fetch.lock after it wrote nothing that is listed;
+    // - a fetch that let go of it before either committed already (it commits
+    //   under the store lock, which we hold, so `store` names its files) or died,
+    //   and then its files are orphans and go.
+    // The fetch's own commit spares nothing: only what it names is still needed.
+    const names = readdirSync(this.bodiesDir);
+    const fetching = liveOwner(join(this.dir, 'fetch.lock'));
+    const spared = fetching !== null && fetching !== process.pid ? fetching : null;
+    for (const name of names) {
+      if (spared !== null && writerOf(name) === spared) continue;
       if (name.endsWith('.tmp') || (!used.has(name) && name.endsWith('.json'))) {
         try {
           unlinkSync(join(this.bodiesDir, name));
@@ -491,7 +506,6 @@ export class LocalStore {
 /** Collects the bodies a commit changes and writes each feed's file once. */
 export class BodiesWriter {
   private readonly pending = new Map<string, Record<string, BodyRecord>>();
-  private seq = 0;
 
   constructor(private readonly local: LocalStore, private readonly store: StoreFile) {}
 
@@ -508,15 +522,31 @@ export class BodiesWriter {
     for (const [feed, bodies] of this.pending) {
       const state = this.store.feeds[feed];
       if (!state) continue;
-      const name = `${feedFileId(feed)}-${Date.now().toString(36)}-${process.pid}-${this.seq++}.json`;
-      const file: BodiesFile = { version: STORE_VERSION, feed, bodies };
-      writeNewFileDurably(join(this.local.bodiesDir, name), serializeBodies(file));
-      state.bodies = name;
+      const file = bodiesFile(feed, bodies);
+      writeNewFileDurably(join(this.local.bodiesDir, file.name), file.text);
+      state.bodies = file.name;
     }
     // One directory fsync for the batch, before store.json can name the files.
     if (this.pending.size) fsyncDir(this.local.bodiesDir);
     this.pending.clear();
   }
+}
+
+// Unique within the process (one counter for every writer), and across processes
+// by the pid, which removeUnreferencedBodies reads back.
+let bodiesSeq = 0;
+
+/** A new bodies file for a feed: a name no other file has had, and its text. */
+export function bodiesFile(feed: string, bodies: Record<string, BodyRecord>): { name: string; text: string } {
+  const name = `${feedFileId(feed)}-${Date.now().toString(36)}-${process.pid}-${bodiesSeq++}.json`;
+  const file: BodiesFile = { version: STORE_VERSION, feed, bodies };
+  return { name, text: serializeBodies(file) };
+}
+
+/** The pid of the process that wrote a bodies file, from its name; null for other names. */
+function writerOf(name: string): number | null {
+  const m = /^[0-9a-f]{8}-[0-9a-z]+-(\d+)-\d+\.json$/.exec(name);
+  return m ? Number(m[1]) : null;
 }
 
 // How serializeStore begins the file and the headline lines.

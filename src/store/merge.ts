@@ -74,8 +74,8 @@ export function mergeFeed(
     // A feed listing the same item twice must not update one article twice.
     if (existing && matched.has(existing)) continue;
     const fields = {
-      id: d.id, title: d.title, url: d.url, source: d.source, category: d.category, categories: d.categories,
-      author: d.author, publishedAt, updatedAt: formatIsoUtc(d.updatedAt), image: d.image,
+      id: own(d.id), title: own(d.title), url: own(d.url), source: own(d.source), category: own(d.category), categories: d.categories.map(own),
+      author: own(d.author), publishedAt, updatedAt: formatIsoUtc(d.updatedAt), image: own(d.image),
     };
     const body: BodyRecord = { summary: d.summary, body: d.body, html: d.html, enclosures: d.enclosures };
     if (existing) {
@@ -109,6 +109,17 @@ export function mergeFeed(
   const justDropped = new Set(removedKeys);
   state.dropped = [...new Set([...state.dropped, ...removedKeys])].filter((k) => currentKeys.has(k) || justDropped.has(k));
   return { added, updated, removed: removedKeys.length, bodies };
+}
+
+/**
+ * A copy of a string parsed from a feed that does not keep the feed's whole
+ * text alive. V8 makes a substring a "slice" that points into its parent, so a
+ * headline's title kept in the store held on to its feed's entire decoded text
+ * (about 90 KB each): most of what `news fetch` kept in memory. A JSON round
+ * trip copies any string exactly, lone surrogates included.
+ */
+export function own<T extends string | null>(s: T): T {
+  return (s === null || s.length < 13 ? s : JSON.parse(JSON.stringify(s))) as T;
 }
 
 export function slugsOf(store: StoreFile): SlugAllocator {
