@@ -13,11 +13,14 @@
 // top, as it does to store.json.
 //
 // Layout:
-//   line 1   JSON header: {"index":1,"store":stamp,"count":n,"listing":bytes,"slugs":bytes,"recent":[[at,…],…]}
+//   line 1   JSON header: {"index":1,"store":stamp,"count":n,"listing":bytes,"slugs":bytes,"table":bytes,"recent":[[at,…],…]}
 //   n lines  newest first, as `news list` orders them (ties and undated in store order):
 //            date ms \t at \t read 0|1 \t slug (JSON) \t [categories, author or source] (JSON) \t byte length of A \t A B
 //            where A and B are the TSV columns before and after the age (src/render/tsv.ts)
 //   n lines  in store order: slug (JSON) \t at \t recent group
+//   1 line   the slug table: per slug line, 8 hex digits of the FNV-1a hash of its
+//            slug (JSON) and 8 of where the line starts in the slug lines, sorted;
+//            a binary search of it finds a slug in a few reads of 16 bytes
 // `at` is the byte offset of the article's line in store.json. A recent group
 // holds the offsets of the seven newest articles of one source ("Recent posts"
 // shows six, besides the article itself). JSON fields escape every non-ASCII
@@ -40,6 +43,7 @@ interface Header {
   count: number;
   listing: number;
   slugs: number;
+  table: number;
   recent: number[][];
 }
 
@@ -72,15 +76,33 @@ export function buildListingIndex(headlines: readonly Headline[], offsets: reado
   const slugs = articles.map((a, i) => `${asciiJson(a.slug)}\t${offsets[i]}\t${groupOf[i]}\n`);
   const listingText = listing.join('');
   const slugText = slugs.join('');
+  // Hash and line start as one 64-bit number each: sorted by hash, then position.
+  const entries = new BigUint64Array(slugs.length);
+  let lineAt = 0;
+  slugs.forEach((line, i) => {
+    entries[i] = (BigInt(fnv1a(line.slice(0, line.indexOf('\t')))) << 32n) | BigInt(lineAt);
+    lineAt += line.length; // ASCII
+  });
+  entries.sort();
+  const table = Array.from(entries, (e) => e.toString(16).padStart(RECORD, '0')).join('') + '\n';
   const header: Header = {
     index: INDEX_VERSION,
     store: stamp,
     count: articles.length,
     listing: Buffer.byteLength(listingText),
     slugs: Buffer.byteLength(slugText),
+    table: table.length,
     recent,
   };
-  return `${JSON.stringify(header)}\n${listingText}${slugText}`;
+  return `${JSON.stringify(header)}\n${listingText}${slugText}${table}`;
+}
+
+const RECORD = 16;
+
+function fnv1a(ascii: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < ascii.length; i++) h = Math.imul(h ^ ascii.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 /**
@@ -224,19 +246,50 @@ export function readListing(path: string, stamp: string, enough?: (part: Listing
  */
 export function findSlug(path: string, stamp: string, slug: string): { at: number; recent: number[] } | 'absent' | null {
   return withIndex(path, stamp, (fd, header, start) => {
-    // From the newline that ends the listing (or the header), so every slug line is
-    // found by the same needle.
-    const bytes = readRange(fd, start + header.listing - 1, header.slugs + 1);
-    if (!bytes) return null;
-    const needle = Buffer.from(`\n${asciiJson(slug)}\t`);
-    const i = bytes.indexOf(needle);
-    if (i < 0) return 'absent';
-    const end = bytes.indexOf(0x0a, i + needle.length);
-    const [at, group] = bytes.toString('latin1', i + needle.length, end < 0 ? bytes.length : end).split('\t').map(Number);
-    const recent = header.recent[group!];
-    if (!Number.isSafeInteger(at) || !Array.isArray(recent) || !recent.every((r) => Number.isSafeInteger(r))) return null;
-    return { at: at!, recent };
+    const json = asciiJson(slug);
+    const want = fnv1a(json);
+    const slugsAt = start + header.listing;
+    const tableAt = slugsAt + header.slugs;
+    const record = Buffer.alloc(RECORD);
+    const hashOf = (k: number): number | null => {
+      if (readSync(fd, record, 0, RECORD, tableAt + k * RECORD) !== RECORD) return null;
+      const h = Number.parseInt(record.toString('latin1', 0, 8), 16);
+      return Number.isNaN(h) ? null : h;
+    };
+    // The first record whose hash is not below the slug's.
+    let lo = 0;
+    let hi = header.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const h = hashOf(mid);
+      if (h === null) return null;
+      if (h < want) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < header.count && hashOf(k) === want; k++) {
+      const lineAt = Number.parseInt(record.toString('latin1', 8, 16), 16);
+      const line = readLine(fd, slugsAt + lineAt, tableAt);
+      if (line === null) return null;
+      if (!line.startsWith(`${json}\t`)) continue; // another slug with the same hash
+      const [at, group] = line.slice(json.length + 1).split('\t').map(Number);
+      const recent = header.recent[group!];
+      if (!Number.isSafeInteger(at) || !Array.isArray(recent) || !recent.every((r) => Number.isSafeInteger(r))) return null;
+      return { at: at!, recent };
+    }
+    return 'absent';
   });
+}
+
+/** The line from byte `at` (without its newline), read before `limit`; null if none ends there. */
+function readLine(fd: number, at: number, limit: number): string | null {
+  for (let size = 256; ; size *= 4) {
+    const n = Math.min(size, limit - at);
+    const bytes = readRange(fd, at, n);
+    if (!bytes) return null;
+    const end = bytes.indexOf(0x0a);
+    if (end >= 0) return bytes.toString('latin1', 0, end);
+    if (n < size) return null;
+  }
 }
 
 function withIndex<T>(path: string, stamp: string, use: (fd: number, header: Header, start: number) => T | null): T | null {
@@ -248,7 +301,9 @@ function withIndex<T>(path: string, stamp: string, use: (fd: number, header: Hea
   }
   try {
     const top = readHeader(fd);
-    if (!top || top.header.store !== stamp || fstatSync(fd).size !== top.start + top.header.listing + top.header.slugs) return null;
+    const { header } = top ?? {};
+    if (!top || !header || header.store !== stamp || fstatSync(fd).size !== top.start + header.listing + header.slugs + header.table) return null;
+    if (header.table !== header.count * RECORD + 1) return null;
     return use(fd, top.header, top.start);
   } finally {
     closeSync(fd);
@@ -267,7 +322,8 @@ function readHeader(fd: number): { header: Header; start: number } | null {
         const header = JSON.parse(buf.toString('utf8', 0, nl)) as Partial<Header>;
         const ok =
           header.index === INDEX_VERSION && typeof header.store === 'string' && Number.isSafeInteger(header.count) &&
-          Number.isSafeInteger(header.listing) && Number.isSafeInteger(header.slugs) && Array.isArray(header.recent);
+          Number.isSafeInteger(header.listing) && Number.isSafeInteger(header.slugs) && Number.isSafeInteger(header.table) &&
+          Array.isArray(header.recent);
         return ok ? { header: header as Header, start: nl + 1 } : null;
       } catch {
         return null;

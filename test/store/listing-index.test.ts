@@ -125,6 +125,30 @@ describe('listing index', () => {
     expect(sizes).toEqual([...sizes].sort((a, b) => a - b));
   });
 
+  it('tells apart slugs whose hashes in the slug table are the same', () => {
+    // FNV-1a, as the table hashes a slug's JSON; two slugs that collide are found
+    // by trying (about 80,000 tries for even odds).
+    const fnv = (s: string) => {
+      let h = 0x811c9dc5;
+      for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+      return h >>> 0;
+    };
+    const seen = new Map<number, string>();
+    let pair: [string, string] | null = null;
+    for (let n = 0; !pair; n++) {
+      const slug = `c-${n}`;
+      const other = seen.get(fnv(JSON.stringify(slug)));
+      if (other) pair = [other, slug];
+      else seen.set(fnv(JSON.stringify(slug)), slug);
+    }
+    const hs = headlines(9, 30);
+    hs[3]!.slug = pair[0];
+    hs[20]!.slug = pair[1];
+    const { path, offsets } = indexed(hs);
+    expect(findSlug(path, 'stamp-1', pair[0])).toMatchObject({ at: offsets[3] });
+    expect(findSlug(path, 'stamp-1', pair[1])).toMatchObject({ at: offsets[20] });
+  });
+
   it('is ignored when it was made from another store.json, or is damaged', () => {
     const { path } = indexed(headlines(6, 50));
     expect(readListing(path, 'stamp-2')).toBeNull();
