@@ -3,7 +3,7 @@
 // right after store.json. Listing 100,000 articles from store.json means parsing
 // 50 MB of headlines and sorting them by date; from here it is one read and a few
 // `indexOf`s per line, with the TSV columns already made and sanitized. Finding
-// one slug is one search of a small section instead of a scan of store.json.
+// one slug is a binary search of a table instead of a scan of store.json.
 //
 // It is derived data, never the only copy of anything. It names the store.json
 // it was made from (device, inode, size, mtime: every commit replaces store.json
