@@ -72,7 +72,7 @@ export async function runList(o: ListOptions, ctx: Context): Promise<void> {
     // With a limit and no table (which counts everything in its footer), only the
     // newest part of the index that holds enough matches is read.
     const table = ctx.isTTY && !o.json && !o.ndjson;
-    const enough = limit != null && !q.reverse && !table ? (part: Listing) => selectEntries(part, q).length >= limit : undefined;
+    const enough = limit != null && !q.reverse && !table ? (part: Listing) => part.select(q).length >= limit : undefined;
     const index = readLocalIndex(o, ctx, enough);
     if (index && (await listIndexed(index, q, limit, needBodies, width, o, fields, ctx))) return;
   }
@@ -107,7 +107,7 @@ async function listIndexed(
   ctx: Context,
 ): Promise<boolean> {
   const { listing } = index;
-  let selected = selectEntries(listing, query);
+  let selected = listing.select(query);
   if (query.reverse) selected = selected.reverse();
   const shown = limit == null ? selected : selected.slice(0, limit);
 
@@ -125,15 +125,6 @@ async function listIndexed(
   }
   await writeTable(read.articles, selected.length, selected.filter((i) => listing.read[i] === 0).length, width, o, ctx);
   return true;
-}
-
-/** Positions of the listing's entries that match, newest first. */
-function selectEntries(listing: Listing, query: ListQuery): number[] {
-  const withKeys = !!(query.category || query.author);
-  const filtered = query.unread || query.since != null || query.until != null || withKeys;
-  const selected: number[] = [];
-  for (let i = 0; i < listing.count; i++) if (!filtered || matches(listing.forFilter(i, withKeys), query)) selected.push(i);
-  return selected;
 }
 
 // The index's TSV text was sanitized when it was written, and goes out as the

@@ -29,7 +29,7 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Article } from '../article.js';
-import { selectArticles } from '../core/filter.js';
+import { type ListQuery, matches, selectArticles } from '../core/filter.js';
 import { hasUnsafeUtf8 } from '../render/sanitize.js';
 import { tsvAfter, tsvBefore } from '../render/tsv.js';
 import { type Headline, headlineToArticle } from './local-format.js';
@@ -196,6 +196,15 @@ export class Listing {
   tsv(i: number, age: string): string {
     const m = i * FIELDS;
     return `${this.text.slice(this.marks[m + 3], this.marks[m + 4])}${age}${this.text.slice(this.marks[m + 4], this.marks[m + 5])}\n`;
+  }
+
+  /** Positions of the entries that match (date, read state, category and author; not --search), newest first. */
+  select(query: ListQuery): number[] {
+    const keys = !!(query.category || query.author);
+    const filtered = query.unread || query.since != null || query.until != null || keys;
+    const selected: number[] = [];
+    for (let i = 0; i < this.count; i++) if (!filtered || matches(this.forFilter(i, keys), query)) selected.push(i);
+    return selected;
   }
 
   /** The entry as the Article shape filter.ts matches against: date, read state and, with `keys`, categories and author (else empty). */

@@ -92,11 +92,19 @@ describe('the listing index', () => {
     }
   });
 
+  it('counts what store.json counts', async () => {
+    for (const args of [['count'], ['count', '--unread'], ['count', '--category', 'politics'], ['count', '--since', '2025-06-05', '--author', 'many']]) {
+      const { indexed, whole } = await bothWays(args);
+      expect(indexed, args.join(' ')).toEqual(whole);
+      expect(indexed.stdout, args.join(' ')).toMatch(/^[1-9]\d*\n$/);
+    }
+  });
+
   it('applies read.log on top: marks made since the commit show in --unread and JSON', async () => {
     const slugs = (await news(['list'])).stdout.split('\n').slice(0, 3).map((l) => l.split('\t')[0]!);
     expect((await news(['mark', ...slugs])).code).toBe(0);
     expect(existsSync(join(dataDir(home), 'read.log'))).toBe(true);
-    for (const args of [['list', '--unread'], ['list', '--unread', '--limit', '2'], ['list', '--json', '--fields', 'slug,read']]) {
+    for (const args of [['list', '--unread'], ['list', '--unread', '--limit', '2'], ['list', '--json', '--fields', 'slug,read'], ['count', '--unread']]) {
       const { indexed, whole } = await bothWays(args);
       expect(indexed).toEqual(whole);
     }
