@@ -124,10 +124,15 @@ export class Listing {
     readonly at: Float64Array,
     /** 1 read, 0 unread. */
     readonly read: Uint8Array,
-    /** False when some text would be changed by sanitize(): printing must sanitize it then. */
-    readonly clean: boolean,
+    private readonly bytes: Buffer,
   ) {
     this.marks = new Int32Array(count * FIELDS);
+  }
+
+  #clean: boolean | undefined;
+  /** False when some text would be changed by sanitize(): printing must sanitize it then. Checked when first asked (counting prints no text). */
+  get clean(): boolean {
+    return (this.#clean ??= !hasUnsafeUtf8(this.bytes));
   }
 
   /**
@@ -142,7 +147,7 @@ export class Listing {
       count = 0;
       for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) count++;
     }
-    const l = new Listing(text, count, new Float64Array(count), new Float64Array(count), new Uint8Array(count), !hasUnsafeUtf8(bytes));
+    const l = new Listing(text, count, new Float64Array(count), new Float64Array(count), new Uint8Array(count), bytes);
     let pos = 0;
     for (let i = 0; i < count; i++) {
       const end = text.indexOf('\n', pos);
