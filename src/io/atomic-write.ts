@@ -1,7 +1,7 @@
 // Crash-safe replacement of a file: a reader (or a crash at any instant) sees
 // either the whole old file or the whole new one. write-file-atomic and
 // `atomically` skip the directory fsync, so the rename itself could be lost.
-import { close, closeSync, fsync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { close, closeSync, fsync, fsyncSync, open, openSync, renameSync, unlinkSync, write, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 export function fsyncDir(dir: string): void {
@@ -52,20 +52,25 @@ export function writeNewFileDurably(path: string, data: string | Uint8Array, mod
 }
 
 /**
- * writeNewFileDurably with only the fsync done off the main thread (libuv's
- * pool): the data is handed to the kernel at once, so the caller's copy can go.
+ * writeNewFileDurably off the main thread: open, write, fsync and close run in
+ * libuv's pool (on ext4 an open() waits while another file's fsync commits the
+ * journal). Only the conversion of a string to bytes happens here, so the
+ * caller's string can go at once.
  */
 export function writeNewFileDurablyAsync(path: string, data: string | Uint8Array, mode = 0o644): Promise<void> {
-  const fd = openSync(path, 'wx', mode);
-  try {
-    writeSync(fd, typeof data === 'string' ? Buffer.from(data) : data);
-  } catch (err) {
-    closeSync(fd);
-    throw err;
-  }
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
   return new Promise((resolve, reject) => {
-    fsync(fd, (err) => {
-      close(fd, () => (err ? reject(err) : resolve()));
+    open(path, 'wx', mode, (err, fd) => {
+      if (err) return reject(err);
+      const fail = (e: Error) => close(fd, () => reject(e));
+      const rest = (at: number): void => {
+        if (at === bytes.length) {
+          fsync(fd, (e) => (e ? fail(e) : close(fd, (e2) => (e2 ? reject(e2) : resolve()))));
+          return;
+        }
+        write(fd, bytes, at, bytes.length - at, null, (e, n) => (e ? fail(e) : rest(at + n)));
+      };
+      rest(0);
     });
   });
 }

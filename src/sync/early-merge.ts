@@ -142,7 +142,7 @@ export class EarlyMerge {
     // Named in the working copy only by the commit (apply): until then
     // store.json.bak must be what store.json names now.
     this.written.set(key, { name: file.name, base, existed });
-    // Written now (the text can go), fsynced in the background.
+    // Written and fsynced in the background (libuv's pool); finish() waits for it.
     this.writes.push(
       writeNewFileDurablyAsync(join(this.local.bodiesDir, file.name), file.text).catch((error: unknown) => {
         this.failure ??= { error };
