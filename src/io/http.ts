@@ -110,7 +110,10 @@ export async function fetchBytes(url: string, options: FetchOptions): Promise<Fe
 
       const result = { url: target.href, status, headers: flattenHeaders(res.headers), redirects };
       if (status === 304) {
-        res.destroy();
+        // A 304 has no body (the parser reads none): consuming the empty one
+        // hands the connection back for the next request to this host, where
+        // destroy() made every revalidation open a new one.
+        res.resume();
         return { ...result, bytes: new Uint8Array(0) };
       }
       if (status < 200 || status >= 300) {
