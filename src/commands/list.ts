@@ -198,7 +198,9 @@ async function writeArticles(articles: Iterable<Article>, o: ListOptions, fields
 async function writeJsonArray(articles: Iterable<Article>, fields: JsonField[] | null, ctx: Context): Promise<void> {
   let first = true;
   for (const a of articles) {
-    const json = stringifyJson(pick(toJsonObject(a), fields), 2).replace(/^/gm, '  ');
+    // As an element of an array, the object comes out indented as the array's
+    // member: no second pass over its lines to indent them.
+    const json = stringifyJson([pick(toJsonObject(a), fields)], 2).slice(2, -2);
     await ctx.out((first ? '[\n' : ',\n') + json);
     first = false;
   }
