@@ -13,14 +13,19 @@ export function fsyncDir(dir: string): void {
   }
 }
 
-export function writeFileAtomic(path: string, data: string | Uint8Array, mode = 0o644): void {
+/**
+ * `durable: false` skips both fsyncs: for derived files that every reader checks
+ * and can do without (the listing index), where a crash may leave the old file,
+ * the new one, or the new one's name over data that never reached the disk.
+ */
+export function writeFileAtomic(path: string, data: string | Uint8Array, mode = 0o644, { durable = true } = {}): void {
   const dir = dirname(path);
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   const fd = openSync(tmp, 'wx', mode);
   try {
     try {
       writeSync(fd, typeof data === 'string' ? Buffer.from(data) : data);
-      fsyncSync(fd);
+      if (durable) fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
@@ -33,7 +38,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, mode = 
     }
     throw err;
   }
-  fsyncDir(dir);
+  if (durable) fsyncDir(dir);
 }
 
 /**

@@ -447,9 +447,13 @@ export class LocalStore {
 
   // The index is derived: if it cannot be written, the stale one names the old
   // store.json and is ignored, so the commit stands and listing reads store.json.
+  // It is not fsynced (two fsyncs a commit): a crash can leave only the old one,
+  // which names another store.json, or a new one whose data never reached the
+  // disk, which its reader finds not laid out as written (listing-index.ts) and
+  // ignores too.
   private writeIndex(store: StoreFile, offsets: readonly number[]): void {
     try {
-      writeFileAtomic(this.indexPath, buildListingIndex(store.articles, offsets, stampOf(statSync(this.storePath))));
+      writeFileAtomic(this.indexPath, buildListingIndex(store.articles, offsets, stampOf(statSync(this.storePath))), 0o644, { durable: false });
     } catch {
       tryUnlink(this.indexPath);
     }
