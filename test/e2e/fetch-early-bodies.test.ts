@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FeedServer, type Item, dataDir, rss, startFeedServer, startNews, writeSubscriptions } from './feed-server.js';
 import { runNews, tempHome } from './run-news.js';
+import { checkStore } from './store-check.js';
 
 let server: FeedServer;
 let generation = 0;
@@ -54,24 +55,6 @@ function bodiesNamed(home: string, file: string): string[] {
   return Object.values(store.feeds).map((f) => f.bodies).filter((b): b is string => b !== null);
 }
 
-/** store.json parses, and each article has its body in the file its feed names. */
-function checkStore(home: string): { feed: string; key: string; read: boolean }[] {
-  const dir = dataDir(home);
-  const store = JSON.parse(readFileSync(join(dir, 'store.json'), 'utf8')) as {
-    feeds: Record<string, { bodies: string | null }>;
-    articles: { feed: string; key: string; read: boolean }[];
-  };
-  for (const [url, state] of Object.entries(store.feeds)) {
-    const keys = store.articles.filter((h) => h.feed === url).map((h) => h.key);
-    if (state.bodies === null) {
-      expect(keys).toEqual([]);
-      continue;
-    }
-    const bodies = JSON.parse(readFileSync(join(dir, 'bodies', state.bodies), 'utf8')).bodies as Record<string, unknown>;
-    for (const k of keys) expect(bodies[k], `body of ${k}`).toBeDefined();
-  }
-  return store.articles;
-}
 
 const bodyFiles = (home: string) => new Set(readdirSync(join(dataDir(home), 'bodies')));
 const onlyNamedFilesLeft = (home: string) =>
@@ -95,7 +78,7 @@ describe('bodies files written as feeds arrive', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain(`fast: 2 new, 0 updated (${urls.fast})`);
     expect(r.stderr).toContain(`slow: 2 new, 0 updated (${urls.slow})`);
-    const articles = checkStore(home);
+    const articles = [...checkStore(home).values()];
     // The removal stands (the fetch did not bring back the feed or its articles)…
     expect(articles.filter((h) => h.feed === urls.other)).toEqual([]);
     expect(JSON.parse(readFileSync(join(dataDir(home), 'store.json'), 'utf8')).feeds[urls.other]).toBeUndefined();
