@@ -67,7 +67,11 @@ export async function runList(o: ListOptions, ctx: Context): Promise<void> {
   }
 
   // Newest first from the local store: its listing index, when it is current.
-  if (query.sort === 'date' && !query.search) {
+  // (Unfiltered JSON of more rows than the index serves goes straight to
+  // store.json: reading the index first would only add its text to the peak.)
+  const unfiltered = !o.unread && query.since == null && query.until == null && !query.category && !query.author;
+  const tooManyRows = (o.json || o.ndjson) && unfiltered && (limit ?? Infinity) > INDEXED_ROWS_MAX;
+  if (query.sort === 'date' && !query.search && !tooManyRows) {
     const q = { ...query, unread: o.unread ?? false };
     // With a limit and no table (which counts everything in its footer), only the
     // newest part of the index that holds enough matches is read.
