@@ -24,10 +24,11 @@ export async function markRead(local: LocalStore, articles: readonly Article[], 
 export async function runMark(refs: string[], o: MarkOptions, ctx: Context): Promise<void> {
   if (o.all && refs.length) throw new UsageError('give article references or --all, not both');
   if (!o.all && refs.length === 0) throw new UsageError('name the articles to mark (slug, row number or prefix), or use --all');
-  const set = await readArticles({}, ctx, !o.all && refs.length === 1 ? refs[0] : undefined);
+  const query = toQuery(o, ctx.now);
+  const set = await readArticles({}, ctx, !o.all && refs.length === 1 ? { ref: refs[0]!, query } : undefined);
   if (!set.local) throw new UsageError('read state is kept only in the local store: subscribe with "news feeds add <url>" and run "news fetch"');
-  const listed = selectArticles(set.articles, toQuery(o, ctx.now));
-  const chosen = o.all ? listed : refs.map((r) => resolveRef(r, listed, set.articles));
+  const listed = selectArticles(set.articles, query);
+  const chosen = o.all ? listed : refs.map((r) => resolveRef(set.ref ?? r, listed, set.articles));
   const changed = await markRead(set.local, chosen, !o.unread);
   ctx.notice(`marked ${changed} ${changed === 1 ? 'article' : 'articles'} ${o.unread ? 'unread' : 'read'}`);
 }

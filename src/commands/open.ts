@@ -26,8 +26,9 @@ export function browserCommand(env: Record<string, string | undefined>, platform
 }
 
 export async function runOpen(ref: string, o: OpenOptions, ctx: Context, platform: string): Promise<void> {
-  const set = await readArticles(o, ctx, ref);
-  const article = resolveRef(ref, selectArticles(set.articles, toQuery(o, ctx.now)), set.articles);
+  const query = toQuery(o, ctx.now);
+  const set = await readArticles(o, ctx, { ref, query });
+  const article = resolveRef(set.ref ?? ref, selectArticles(set.articles, query), set.articles);
   const url = article.url;
   if (!url || !/^https?:\/\//i.test(url)) throw new DataError(`"${sanitizeLine(article.title)}" has no http(s) link to open`);
   if (o.print) return ctx.out(`${sanitizeLine(url)}\n`);

@@ -4,7 +4,7 @@ import type { Article } from '../article.js';
 import type { ListQuery, SortKey } from '../core/filter.js';
 import { SORT_KEYS } from '../core/filter.js';
 import { parseMoment } from '../core/time-window.js';
-import { UsageError } from '../errors.js';
+import { NotFoundError, UsageError } from '../errors.js';
 import { networkLimits } from '../io/network-limits.js';
 import { SAMPLE_NOTICE, chooseSource } from '../sources/choose.js';
 import type { Listing } from '../store/listing-index.js';
@@ -31,6 +31,8 @@ export interface FilterOptions {
 
 export interface ArticleSet {
   articles: Article[];
+  /** What the reference resolves to, when the index answered a row number: the article's slug. */
+  ref?: string;
   /** The local store when that is the source (read state lives there). */
   local: LocalStore | null;
   /** Summary, body and HTML for these articles (the local store loads them on demand). */
@@ -38,22 +40,50 @@ export interface ArticleSet {
 }
 
 /**
- * The articles of the chosen source. With `exactSlug`, the local store first
- * looks for that one slug without parsing all of it (LocalStore.lookup): the set
- * then holds the article and those from its source (for "Recent posts"), which
- * is all an exact slug needs; a row number, a prefix or a typo needs the whole
- * list, which is read when the lookup finds nothing.
+ * The articles of the chosen source. With `one` (the reference of `news read`,
+ * `open` or `mark` and the list's filters), the local store first looks for an
+ * exact slug without parsing all of it (LocalStore.lookup), then for a row number
+ * of the newest-first list in the listing index: the set then holds the article
+ * and those from its source (for "Recent posts"), which is all one reference
+ * needs, and `ref` says which slug a row number named. A prefix or a typo needs
+ * the whole list, which is read when neither finds it.
  */
-export async function readArticles(o: SourceOptions, ctx: Context, exactSlug?: string, preread?: Uint8Array): Promise<ArticleSet> {
+export async function readArticles(
+  o: SourceOptions,
+  ctx: Context,
+  one?: { ref: string; query: ListQuery },
+  preread?: Uint8Array,
+): Promise<ArticleSet> {
   const local = localStore(ctx);
   const chosen = chooseSource(o.source, ctx.env, ctx.config, () => local.exists());
   if (chosen.kind === 'local') {
-    const hit = exactSlug === undefined ? null : local.lookup(exactSlug);
-    return hit ? { articles: hit.articles, local, fill: hit.fill } : readLocal(local);
+    const hit = one && (lookupSlug(local, one.ref) ?? lookupRow(local, one.ref, one.query));
+    return hit ? { articles: hit.articles, local, fill: hit.fill, ref: hit.slug } : readLocal(local);
   }
   if (chosen.kind === 'sample') ctx.notice(SAMPLE_NOTICE);
   const loaded = await loadSource(chosen.source, loadContext(o, ctx), preread);
   return { articles: loaded.articles, local: null, fill: (a) => [...a] };
+}
+
+type Found = NonNullable<ReturnType<LocalStore['lookup']>> & { slug: string };
+
+function lookupSlug(local: LocalStore, slug: string): Found | null {
+  const hit = local.lookup(slug);
+  return hit && { ...hit, slug };
+}
+
+// Row n of `news list` with the same filters, newest first, from the listing
+// index; the same "no article at row" answer as resolveRef when there is none.
+function lookupRow(local: LocalStore, ref: string, query: ListQuery): Found | null {
+  if (!/^\d+$/.test(ref) || query.search || (query.sort ?? 'date') !== 'date') return null;
+  const index = local.indexed();
+  if (!index) return null;
+  let rows = index.listing.select(query);
+  if (query.reverse) rows = rows.reverse();
+  const n = Number(ref);
+  if (n < 1 || n > rows.length) throw new NotFoundError(`no article at row ${ref}: the list has ${rows.length} ${rows.length === 1 ? 'row' : 'rows'}`);
+  const slug = index.articles([rows[n - 1]!])?.articles[0]?.slug;
+  return slug === undefined ? null : lookupSlug(local, slug);
 }
 
 function loadContext(o: SourceOptions, ctx: Context): LoadContext {

@@ -40,8 +40,8 @@ export async function runRead(ref: string, o: ReadOptions, ctx: Context): Promis
 
   const query = toQuery(o, ctx.now);
   const width = readWidth(o, ctx);
-  const set = await readArticles(o, ctx, ref);
-  const found = resolveRef(ref, selectArticles(set.articles, query), set.articles);
+  const set = await readArticles(o, ctx, { ref, query });
+  const found = resolveRef(set.ref ?? ref, selectArticles(set.articles, query), set.articles);
   let [article, ...recent] = set.fill([found, ...recentPosts(found, set.articles)]);
   if (o.full) {
     const { withFullText } = await import('../reader/full-text.js');

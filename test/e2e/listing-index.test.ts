@@ -121,6 +121,27 @@ describe('the listing index', () => {
     expect((await news(['list', '--unread'])).stdout).not.toContain(`${slug}\t`);
   });
 
+  it('answers a row number as the whole list does, filters and --reverse included', async () => {
+    const refs = [
+      ['read', '3', '--no-mark'],
+      ['read', '1', '--reverse', '--no-mark'],
+      ['read', '2', '--author', 'many', '--since', '2025-06-05', '--json', '--no-mark'],
+      ['open', '7', '--print'],
+      ['read', '99999'],
+      ['read', '0'],
+      ['read', '2', '--category', 'politics'],
+    ];
+    for (const args of refs) {
+      const { indexed, whole } = await bothWays(args);
+      expect(indexed, args.join(' ')).toEqual(whole);
+    }
+    expect((await news(['read', '99999'])).stderr).toMatch(/^news: no article at row 99999: the list has \d+ rows\n$/);
+    // `news mark 4` marks row 4, as listed.
+    const fourth = (await news(['list'])).stdout.split('\n')[3]!.split('\t')[0]!;
+    expect(await news(['mark', '4'])).toMatchObject({ stderr: 'news: marked 1 article read\n', code: 0 });
+    expect((await news(['list', '--unread'])).stdout).not.toContain(`${fourth}\t`);
+  });
+
   it('is what listing reads (a change in it shows), and is ignored once store.json is another file', async () => {
     const bytes = readFileSync(indexPath());
     const at = bytes.indexOf('Zürich council 0\t', bytes.indexOf('\n'));
