@@ -76,11 +76,13 @@ function lookupSlug(local: LocalStore, slug: string): Found | null {
 // index; the same "no article at row" answer as resolveRef when there is none.
 function lookupRow(local: LocalStore, ref: string, query: ListQuery): Found | null {
   if (!/^\d+$/.test(ref) || query.search || (query.sort ?? 'date') !== 'date') return null;
-  const index = local.indexed();
+  const n = Number(ref);
+  // Newest first, the rows up to n are in the newest part of the index (row 0,
+  // which does not exist, needs the whole count for the message).
+  const index = local.indexed(query.reverse || n < 1 ? undefined : (part) => part.select(query).length >= n);
   if (!index) return null;
   let rows = index.listing.select(query);
   if (query.reverse) rows = rows.reverse();
-  const n = Number(ref);
   if (n < 1 || n > rows.length) throw new NotFoundError(`no article at row ${ref}: the list has ${rows.length} ${rows.length === 1 ? 'row' : 'rows'}`);
   const slug = index.articles([rows[n - 1]!])?.articles[0]?.slug;
   return slug === undefined ? null : lookupSlug(local, slug);
