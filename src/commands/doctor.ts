@@ -42,6 +42,12 @@ export async function runDoctor(ctx: Context): Promise<void> {
     try {
       const store = local.read();
       await ok(`local store ${show(local.storePath)}: ${store.articles.length} articles from ${Object.keys(store.feeds).length} feeds`);
+      // Derived data: out of date is slow, never wrong (README "The local store").
+      await ok(
+        local.indexed()
+          ? `listing index ${show(local.indexPath)} is current`
+          : `listing index ${show(local.indexPath)} is missing or out of date: listing and reading read store.json whole until the next change (news fetch) writes it`,
+      );
       for (const [feed, state] of Object.entries(store.feeds)) {
         try {
           local.readBodies(state.bodies);

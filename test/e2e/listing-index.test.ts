@@ -82,6 +82,7 @@ const LISTINGS = [
 describe('the listing index', () => {
   it('is written by the fetch, and every listing reads the same with it as without it', async () => {
     expect(existsSync(indexPath())).toBe(true);
+    expect((await news(['doctor'])).stdout).toContain('ok       listing index ~/data/news/headlines.idx is current\n');
     const header = JSON.parse(readFileSync(indexPath(), 'utf8').split('\n')[0]!) as { listing: number };
     expect(header.listing).toBeGreaterThan(1 << 16); // so that --limit reads a part
     for (const args of LISTINGS) {
@@ -153,6 +154,7 @@ describe('the listing index', () => {
     copyFileSync(store, `${store}.copy`);
     renameSync(`${store}.copy`, store);
     expect(indexApplies()).toBe(false);
+    expect((await news(['doctor'])).stdout).toContain('ok       listing index ~/data/news/headlines.idx is missing or out of date');
     const after = await news(['list']);
     expect(after.stdout).not.toContain('counsel');
     expect(after.stdout).toContain('Zürich council 0\t');
