@@ -1,4 +1,5 @@
 // Slugs are what people type after `news read`: short, ASCII, stable across runs.
+import { fnv1aHex } from './hash.js';
 
 const SPECIAL_FOLDS: Record<string, string> = {
   ß: 'ss', æ: 'ae', Æ: 'ae', ø: 'o', Ø: 'o', œ: 'oe', Œ: 'oe', ł: 'l', Ł: 'l',
@@ -36,16 +37,6 @@ export function slugify(title: string): string {
   return s;
 }
 
-// FNV-1a: tiny, stable across Node versions, good enough to tell titles apart.
-function fnv1a(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, '0');
-}
-
 /**
  * The slug for one article: a valid given slug is kept, else one from the title.
  * A title with no Latin letter would give an empty or all-digit slug (which would
@@ -55,7 +46,7 @@ export function baseSlug(given: string | null | undefined, title: string, id: st
   if (given && VALID_SLUG.test(given) && given.length <= 120) return given;
   const s = slugify(title);
   if (/[a-z]/.test(s)) return s;
-  return `article-${fnv1a(id ?? title)}`;
+  return `article-${fnv1aHex(id ?? title)}`;
 }
 
 /** Makes slugs unique in input order: the second `x` becomes `x-2`, the third `x-3`. */

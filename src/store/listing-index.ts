@@ -30,6 +30,7 @@ import { isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Article } from '../article.js';
 import { type ListQuery, matches, selectArticles } from '../core/filter.js';
+import { fnv1a } from '../core/hash.js';
 import { hasUnsafeUtf8 } from '../render/sanitize.js';
 import { tsvAfter, tsvBefore } from '../render/tsv.js';
 import { type Headline, headlineToArticle } from './local-format.js';
@@ -98,12 +99,6 @@ export function buildListingIndex(headlines: readonly Headline[], offsets: reado
 }
 
 const RECORD = 16;
-
-function fnv1a(ascii: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < ascii.length; i++) h = Math.imul(h ^ ascii.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
 
 /**
  * The listing part of an index: entry i is the i-th newest article. The text is

@@ -25,6 +25,7 @@ import {
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import type { Article } from '../article.js';
+import { fnv1aHex } from '../core/hash.js';
 import { DataError } from '../errors.js';
 import { fsyncDir, writeFileAtomic, writeNewFileDurably } from '../io/atomic-write.js';
 import { acquireLock, liveOwner } from '../io/lock.js';
@@ -542,7 +543,7 @@ let bodiesSeq = 0;
 
 /** A new bodies file for a feed: a name no other file has had, and its text. */
 export function bodiesFile(feed: string, bodies: Record<string, BodyRecord>): { name: string; text: string } {
-  const name = `${feedFileId(feed)}-${Date.now().toString(36)}-${process.pid}-${bodiesSeq++}.json`;
+  const name = `${fnv1aHex(feed)}-${Date.now().toString(36)}-${process.pid}-${bodiesSeq++}.json`;
   const file: BodiesFile = { version: STORE_VERSION, feed, bodies };
   return { name, text: serializeBodies(file) };
 }
@@ -594,11 +595,6 @@ function tryUnlink(path: string): void {
   }
 }
 
-function feedFileId(feed: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < feed.length; i++) h = Math.imul(h ^ feed.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(16).padStart(8, '0');
-}
 
 // One article per line: readable, greppable and diffable, yet compact. Each
 // line's byte offset is kept for the listing index.
