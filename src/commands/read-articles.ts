@@ -84,8 +84,7 @@ function lookupRow(local: LocalStore, ref: string, query: ListQuery): Found | nu
   let rows = index.listing.select(query);
   if (query.reverse) rows = rows.reverse();
   if (n < 1 || n > rows.length) throw new NotFoundError(`no article at row ${ref}: the list has ${rows.length} ${rows.length === 1 ? 'row' : 'rows'}`);
-  const slug = index.articles([rows[n - 1]!])?.articles[0]?.slug;
-  return slug === undefined ? null : lookupSlug(local, slug);
+  return lookupSlug(local, index.listing.slug(rows[n - 1]!));
 }
 
 function loadContext(o: SourceOptions, ctx: Context): LoadContext {

@@ -173,6 +173,10 @@ export class Listing {
     return pos === text.length ? l : null;
   }
 
+  slug(i: number): string {
+    return JSON.parse(this.slugJson(i)) as string;
+  }
+
   /** The slug as asciiJson writes it. */
   slugJson(i: number): string {
     const m = i * FIELDS;
