@@ -64,19 +64,8 @@ export async function loadSource(source: string, ctx: LoadContext, preread?: Uin
  */
 export async function streamLocalStore(source: string, ctx: LoadContext): Promise<{ articles: Iterable<Article> } | { bytes: Uint8Array } | null> {
   if (source === '-' || isUrl(source)) return null;
-  const head = Buffer.alloc(64);
-  try {
-    const fd = openSync(source, 'r');
-    try {
-      head.fill(0, readSync(fd, head, 0, head.length, 0));
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return null; // loadSource reports it
-  }
-  const at = jsonStart(head, null);
-  if (at < 0 || head[at] !== 0x5b) return null;
+  const at = jsonOpening(source, 0x5b);
+  if (at < 0) return null;
   const raw = readLocal(source);
   const bytes = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
   if (!isUtf8(bytes)) return { bytes };
@@ -103,6 +92,24 @@ export async function streamLocalStore(source: string, ctx: LoadContext): Promis
  * (including the windows-1252 fallback); so is anything that is not JSON.
  */
 function readLocalJson(path: string): string | null {
+  // An array is a store, which interpretBytes parses from the bytes faster still.
+  if (jsonOpening(path, 0x7b) < 0) return null;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+  if (text.includes('\uFFFD')) return null;
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * Where a local file's JSON starts (interpret.ts jsonStart, from its first 64
+ * bytes) when that is `bracket` ('{' or '['); -1 otherwise, and for a file that
+ * cannot be read, which readLocal then reports.
+ */
+function jsonOpening(path: string, bracket: number): number {
   const head = Buffer.alloc(64);
   let n: number;
   try {
@@ -113,19 +120,10 @@ function readLocalJson(path: string): string | null {
       closeSync(fd);
     }
   } catch {
-    return null; // readLocal reports it
+    return -1;
   }
   const at = jsonStart(head.subarray(0, n), null);
-  // An array is a store, which interpretBytes parses from the bytes faster still.
-  if (at < 0 || head[at] !== 0x7b) return null;
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return null;
-  }
-  if (text.includes('\uFFFD')) return null;
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return at >= 0 && head[at] === bracket ? at : -1;
 }
 
 function readLocal(path: string): Uint8Array {
