@@ -8,12 +8,16 @@ export function finishArticles(drafts: readonly ArticleDraft[]): Article[] {
   // Slugs a store gives explicitly are reserved first, so that a derived slug never
   // takes the name a user or an earlier run already relies on.
   const given = drafts.map((d) => (d.slug && VALID_SLUG.test(d.slug) ? slugs.allocate(d.slug) : null));
-  // The drafts become the articles in place: copying them would read (and so
-  // render) every lazy body.
-  return drafts.map((d, order) => {
-    const a = d as Article;
-    a.slug = given[order] ?? slugs.allocate(baseSlug(null, d.title, d.id));
-    a.order = order;
-    return a;
-  });
+  return drafts.map((d, order) => finishArticle(d, order, slugs, given[order]));
+}
+
+/**
+ * One draft becomes the article in place (copying it would read, and so render,
+ * every lazy body): its slug, derived unless given, and its position.
+ */
+export function finishArticle(d: ArticleDraft, order: number, slugs: SlugAllocator, given: string | null = null): Article {
+  const a = d as Article;
+  a.slug = given ?? slugs.allocate(baseSlug(null, d.title, d.id));
+  a.order = order;
+  return a;
 }

@@ -6,7 +6,8 @@ import { parseDate } from '../core/dates.js';
 import { authorField, categoriesField, collapseWhitespace, textField, urlField } from '../core/fields.js';
 import { looksLikeHtml, sanitizeHtml } from '../core/html-text.js';
 import { type ContentSource, LazyDraft } from '../core/lazy.js';
-import { SlugAllocator, baseSlug } from '../core/slug.js';
+import { finishArticle } from '../core/articles.js';
+import { SlugAllocator } from '../core/slug.js';
 import { DataError } from '../errors.js';
 import { jsonErrorLocation } from './json-error.js';
 import { BrokenRecords, type Heavy, arrayRecords, decodeSpan, scanStoreRecords } from './json-records.js';
@@ -76,16 +77,9 @@ export function streamStoreBytes(bytes: Buffer, at: number, label: string, warn:
         for (const { record, heavy } of arrayRecords(bytes, at)) {
           const where = `${label}: record ${index++}`;
           const warnings: string[] = [];
-          const draft =
-            !record || typeof record !== 'object' || Array.isArray(record)
-              ? (warnings.push(`${where} skipped: not an object`), null)
-              : toDraft(record as Rec, where, warnings, heavyReader(bytes, heavy, record as Rec, where));
+          const draft = recordDraft(record, where, warnings, (rec) => heavyReader(bytes, heavy, rec, where));
           warnings.forEach(warn);
-          if (!draft) continue;
-          const a = draft as Article;
-          a.slug = slugs.allocate(baseSlug(null, draft.title, draft.id));
-          a.order = order++;
-          yield a;
+          if (draft) yield finishArticle(draft, order++, slugs);
         }
       } catch (err) {
         if (!(err instanceof BrokenRecords)) throw err;
@@ -124,14 +118,19 @@ function draftsOf(
   const warnings: string[] = [];
   records.forEach((rec, index) => {
     const where = `${label}: record ${index}`;
-    if (!rec || typeof rec !== 'object' || Array.isArray(rec)) {
-      warnings.push(`${where} skipped: not an object`);
-      return;
-    }
-    const draft = toDraft(rec as Rec, where, warnings, rawOf(rec as Rec, index, where));
+    const draft = recordDraft(rec, where, warnings, (r) => rawOf(r, index, where));
     if (draft) drafts.push(draft);
   });
   return { drafts, warnings };
+}
+
+/** One record as a draft; null, with a warning, when it is not an article. */
+function recordDraft(rec: unknown, where: string, warnings: string[], rawOf: (rec: Rec) => (field: HeavyField) => string | null): ArticleDraft | null {
+  if (!rec || typeof rec !== 'object' || Array.isArray(rec)) {
+    warnings.push(`${where} skipped: not an object`);
+    return null;
+  }
+  return toDraft(rec as Rec, where, warnings, rawOf(rec as Rec));
 }
 
 type HeavyField = 'summary' | 'body' | 'html';
