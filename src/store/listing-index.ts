@@ -34,6 +34,7 @@ import { fnv1a } from '../core/hash.js';
 import { hasUnsafeUtf8 } from '../render/sanitize.js';
 import { tsvAfter, tsvBefore } from '../render/tsv.js';
 import { type Headline, headlineToArticle } from './local-format.js';
+import { readLineAt } from './store-lines.js';
 
 export const INDEX_VERSION = 1;
 const RECENT = 7;
@@ -281,8 +282,8 @@ export function findSlug(path: string, stamp: string, slug: string): { at: numbe
     }
     for (let k = lo; k < header.count && hashOf(k) === want; k++) {
       const lineAt = Number.parseInt(record.toString('latin1', 8, 16), 16);
-      const line = readLine(fd, slugsAt + lineAt, tableAt);
-      if (line === null) return null;
+      const line = readLineAt(fd, slugsAt + lineAt, { limit: tableAt })?.toString('latin1');
+      if (line === undefined) return null;
       if (!line.startsWith(`${json}\t`)) continue; // another slug with the same hash
       const [at, group] = line.slice(json.length + 1).split('\t').map(Number);
       const recent = header.recent[group!];
@@ -291,18 +292,6 @@ export function findSlug(path: string, stamp: string, slug: string): { at: numbe
     }
     return 'absent';
   });
-}
-
-/** The line from byte `at` (without its newline), read before `limit`; null if none ends there. */
-function readLine(fd: number, at: number, limit: number): string | null {
-  for (let size = 256; ; size *= 4) {
-    const n = Math.min(size, limit - at);
-    const bytes = readRange(fd, at, n);
-    if (!bytes) return null;
-    const end = bytes.indexOf(0x0a);
-    if (end >= 0) return bytes.toString('latin1', 0, end);
-    if (n < size) return null;
-  }
 }
 
 function withIndex<T>(path: string, stamp: string, use: (fd: number, header: Header, start: number) => T | null): T | null {

@@ -42,7 +42,7 @@ import {
 } from './local-format.js';
 import { type Listing, asciiJson, buildListingIndex, findSlug, readListing } from './listing-index.js';
 import { applyReadLog, parseReadLog, readLogLine } from './read-log.js';
-import { bodiesByLine, isHeadline, parseHeadlineLine, readStoreHead, scanLines } from './store-lines.js';
+import { bodiesByLine, isHeadline, parseHeadlineLine, readLineAt, readStoreHead, scanLines } from './store-lines.js';
 
 // Beyond these, marking read folds everything into store.json instead of appending
 // (`news mark --all`, or a log nobody has folded for a long time).
@@ -618,20 +618,10 @@ interface HeadlineAt {
 
 /** The headlines whose lines begin at these offsets (each must follow a newline, after the articles began); null if any is not one. */
 function headlinesAt(fd: number, articlesAt: number, offsets: readonly number[]): HeadlineAt[] | null {
-  let buf = Buffer.allocUnsafe(4096);
   const found: HeadlineAt[] = [];
   for (const at of offsets) {
-    if (at < articlesAt) return null;
-    let n = readSync(fd, buf, 0, buf.length, at - 1);
-    let end = buf.indexOf(0x0a, 1);
-    while ((end < 0 || end >= n) && n === buf.length) {
-      const bigger = Buffer.allocUnsafe(buf.length * 2); // a line longer than the buffer
-      n = readSync(fd, bigger, 0, bigger.length, at - 1);
-      buf = bigger;
-      end = buf.indexOf(0x0a, 1);
-    }
-    if (buf[0] !== 0x0a || end < 0 || end >= n) return null;
-    const h = parseHeadlineLine(buf.subarray(1, end));
+    const line = at < articlesAt ? null : readLineAt(fd, at, { afterNewline: true });
+    const h = line && parseHeadlineLine(line);
     if (!h) return null;
     found.push({ h, at });
   }

@@ -83,6 +83,27 @@ export function scanLines(fd: number, from: number, needle: Buffer, onLine: (lin
   }
 }
 
+/**
+ * The bytes of the line that starts at byte `at` (without its newline), read
+ * before `limit`; null when no newline ends it there, or (`afterNewline`) when
+ * the byte before `at` is not a newline, so that `at` starts no line.
+ */
+export function readLineAt(fd: number, at: number, { limit = Number.MAX_SAFE_INTEGER, afterNewline = false } = {}): Buffer | null {
+  const from = afterNewline ? at - 1 : at;
+  if (from < 0) return null;
+  const skip = afterNewline ? 1 : 0;
+  for (let size = 1024; ; size *= 4) {
+    const want = Math.min(size, limit - from);
+    if (want <= 0) return null;
+    const buf = Buffer.allocUnsafe(want);
+    const n = readSync(fd, buf, 0, want, from);
+    if (afterNewline && (n === 0 || buf[0] !== 0x0a)) return null;
+    const end = buf.indexOf(0x0a, skip);
+    if (end >= 0 && end < n) return buf.subarray(skip, end);
+    if (n < want || want < size) return null; // the file or the limit ends first
+  }
+}
+
 /** Whether a parsed headline line has what every reader of it relies on. */
 export function isHeadline(h: unknown): h is Headline {
   const x = h as Partial<Headline> | null;

@@ -2,7 +2,7 @@ import { closeSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bodiesByLine, parseHeadlineLine, readStoreHead, scanLines } from '../../src/store/store-lines.js';
+import { bodiesByLine, parseHeadlineLine, readLineAt, readStoreHead, scanLines } from '../../src/store/store-lines.js';
 import { rng } from '../support/rng.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'news-lines-'));
@@ -93,5 +93,37 @@ describe('bodiesByLine', () => {
   it('is null when a key is missing or the file is laid out otherwise', () => {
     expect(bodiesByLine(file, ['a', 'zz'], B)).toBeNull();
     expect(bodiesByLine(Buffer.from(JSON.stringify(JSON.parse(file.toString()), null, 2)), ['a'], B)).toBeNull();
+  });
+});
+
+describe('readLineAt', () => {
+  const long = 'x'.repeat(5000);
+  const text = `first\nsecond line\n${long}\nlast, no newline`;
+  const at = (s: string) => Buffer.from(text).indexOf(s);
+
+  it('reads the line from an offset to its newline, however long', () => {
+    withFile('lines.txt', text, (fd) => {
+      expect(readLineAt(fd, 0)?.toString()).toBe('first');
+      expect(readLineAt(fd, at('second'))?.toString()).toBe('second line');
+      expect(readLineAt(fd, at('line'))?.toString()).toBe('line');
+      expect(readLineAt(fd, at(long))?.toString()).toBe(long);
+    });
+  });
+
+  it('with afterNewline, only from the start of a line', () => {
+    withFile('lines.txt', text, (fd) => {
+      expect(readLineAt(fd, at('second'), { afterNewline: true })?.toString()).toBe('second line');
+      expect(readLineAt(fd, at('line'), { afterNewline: true })).toBeNull();
+      expect(readLineAt(fd, 0, { afterNewline: true })).toBeNull();
+    });
+  });
+
+  it('is null when no newline ends the line before the limit or the end of the file', () => {
+    withFile('lines.txt', text, (fd) => {
+      expect(readLineAt(fd, at('last'))).toBeNull();
+      expect(readLineAt(fd, at('second'), { limit: at('second') + 6 })).toBeNull();
+      expect(readLineAt(fd, at('second'), { limit: at('second') + 12 })?.toString()).toBe('second line');
+      expect(readLineAt(fd, text.length + 10)).toBeNull();
+    });
   });
 });
