@@ -1,6 +1,6 @@
 // `news list`: headlines as a table on a terminal, TSV when piped, JSON/NDJSON on request.
 import type { Article } from '../article.js';
-import { type ListQuery, matches, selectArticles } from '../core/filter.js';
+import { type ListQuery, filtersHeadlines, matches, selectArticles } from '../core/filter.js';
 import { relativeTime } from '../core/relative-time.js';
 import { UsageError } from '../errors.js';
 import { JSON_FIELDS, type JsonField, pick, stringifyJson, toJsonObject } from '../render/json.js';
@@ -50,7 +50,7 @@ export async function runList(o: ListOptions, ctx: Context): Promise<void> {
   if (o.all && o.limit !== undefined) throw new UsageError('choose one of --all and --limit');
   const limit = o.limit === undefined ? null : positiveInteger(o.limit, '--limit');
   const width = o.width === undefined ? ctx.columns : positiveInteger(o.width, '--width');
-  const query = toQuery(o, ctx.now);
+  const query: ListQuery = { ...toQuery(o, ctx.now), unread: o.unread ?? false };
 
   // Bodies are loaded only when something reads them: --search, or JSON fields.
   const needBodies = !!(o.json || o.ndjson) && (!fields || fields.some((f) => BODY_FIELDS.includes(f)));
@@ -61,7 +61,7 @@ export async function runList(o: ListOptions, ctx: Context): Promise<void> {
     const stream = await readStream(o, ctx, needBodies || query.search != null);
     if (stream && 'articles' in stream) {
       if (o.unread && !stream.local) throw new UsageError(UNREAD_NEEDS_LOCAL);
-      return writeArticles(chosen(stream.articles, { ...query, unread: o.unread ?? false }, limit), o, fields, ctx);
+      return writeArticles(chosen(stream.articles, query, limit), o, fields, ctx);
     }
     preread = stream?.bytes;
   }
@@ -69,21 +69,19 @@ export async function runList(o: ListOptions, ctx: Context): Promise<void> {
   // Newest first from the local store: its listing index, when it is current.
   // (Unfiltered JSON of more rows than the index serves goes straight to
   // store.json: reading the index first would only add its text to the peak.)
-  const unfiltered = !o.unread && query.since == null && query.until == null && !query.category && !query.author;
-  const tooManyRows = (o.json || o.ndjson) && unfiltered && (limit ?? Infinity) > INDEXED_ROWS_MAX;
+  const tooManyRows = (o.json || o.ndjson) && !filtersHeadlines(query) && (limit ?? Infinity) > INDEXED_ROWS_MAX;
   if (query.sort === 'date' && !query.search && !tooManyRows) {
-    const q = { ...query, unread: o.unread ?? false };
     // With a limit and no table (which counts everything in its footer), only the
     // newest part of the index that holds enough matches is read.
     const table = ctx.isTTY && !o.json && !o.ndjson;
-    const enough = limit != null && !q.reverse && !table ? (part: Listing) => part.select(q).length >= limit : undefined;
+    const enough = limit != null && !query.reverse && !table ? (part: Listing) => part.select(query).length >= limit : undefined;
     const index = readLocalIndex(o, ctx, enough);
-    if (index && (await listIndexed(index, q, limit, needBodies, width, o, fields, ctx))) return;
+    if (index && (await listIndexed(index, query, limit, needBodies, width, o, fields, ctx))) return;
   }
 
   const set = await readArticles(o, ctx, undefined, preread);
   const pool = query.search ? set.fill(set.articles) : set.articles;
-  const matching = selectArticles(pool, { ...query, unread: o.unread ?? false });
+  const matching = selectArticles(pool, query);
   const selected = needBodies && !query.search ? set.fill(matching) : matching;
   if (o.unread && !set.local) throw new UsageError(UNREAD_NEEDS_LOCAL);
   const shown = limit == null ? selected : selected.slice(0, limit);

@@ -46,6 +46,11 @@ export function matches(a: Article, q: ListQuery): boolean {
   return true;
 }
 
+/** Whether anything but --search (which reads bodies) can leave an article out. */
+export function filtersHeadlines(q: ListQuery): boolean {
+  return !!(q.unread || q.since != null || q.until != null || q.category || q.author);
+}
+
 // Built on first use: an Intl.Collator costs ~14 ms, which only --sort title needs.
 let collator: Intl.Collator | undefined;
 const compareTitles = (a: string, b: string) => (collator ??= new Intl.Collator('en', { sensitivity: 'base', numeric: true })).compare(a, b);

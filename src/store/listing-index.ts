@@ -29,7 +29,7 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Article } from '../article.js';
-import { type ListQuery, matches, selectArticles } from '../core/filter.js';
+import { type ListQuery, filtersHeadlines, matches, selectArticles } from '../core/filter.js';
 import { fnv1a } from '../core/hash.js';
 import { hasUnsafeUtf8 } from '../render/sanitize.js';
 import { tsvAfter, tsvBefore } from '../render/tsv.js';
@@ -206,7 +206,7 @@ export class Listing {
   /** Positions of the entries that match (date, read state, category and author; not --search), newest first. */
   select(query: ListQuery): number[] {
     const keys = !!(query.category || query.author);
-    const filtered = query.unread || query.since != null || query.until != null || keys;
+    const filtered = filtersHeadlines(query);
     const selected: number[] = [];
     for (let i = 0; i < this.count; i++) if (!filtered || matches(this.forFilter(i, keys), query)) selected.push(i);
     return selected;
