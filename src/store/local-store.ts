@@ -137,29 +137,40 @@ export class LocalStore {
    * `order` is each line's offset, which sorts like store order; `fill` adds
    * bodies as `articles()` does.
    */
-  lookup(slug: string): { articles: Article[]; fill(articles: readonly Article[]): Article[] } | null {
+  lookup(slug: string): HeadlineSet | null {
+    const states = this.readStates();
+    return this.headlineSet((fd, articlesAt) => {
+      const hit = findSlug(this.indexPath, stampOf(fstatSync(fd)), slug);
+      if (hit === 'absent') return null;
+      let lines = hit && headlinesAt(fd, articlesAt, [hit.at, ...hit.recent.filter((at) => at !== hit.at)]);
+      if (lines?.[0]?.h.slug !== slug) lines = this.scanForSlug(fd, articlesAt, slug);
+      if (lines) applyReadLog(lines.map((l) => l.h), states);
+      return lines;
+    });
+  }
+
+  /**
+   * Some headlines of store.json, as articles with a filler for their bodies:
+   * `pick` gets the open file and where its articles begin, and chooses the
+   * lines (null: none). Null too when store.json is missing or not laid out as
+   * serializeStore writes it.
+   */
+  private headlineSet(pick: (fd: number, articlesAt: number) => HeadlineAt[] | null): HeadlineSet | null {
     let fd: number;
     try {
       fd = openSync(this.storePath, 'r');
     } catch {
       return null;
     }
-    let lines: HeadlineAt[] | null = null;
-    let store: StoreFile;
     try {
       const top = readStoreHead(fd, VERSION_START, ARTICLES_START);
-      if (!top) return null;
-      const hit = findSlug(this.indexPath, stampOf(fstatSync(fd)), slug);
-      if (hit === 'absent') return null;
-      if (hit) lines = headlinesAt(fd, top.articlesAt, [hit.at, ...hit.recent.filter((at) => at !== hit.at)]);
-      if (lines?.[0]?.h.slug !== slug) lines = this.scanForSlug(fd, top.articlesAt, slug);
-      if (!lines) return null;
-      store = migrateStore(top.head, this.msg.show(this.storePath));
+      const lines = top && pick(fd, top.articlesAt);
+      if (!top || !lines) return null;
+      const store = migrateStore(top.head, this.msg.show(this.storePath));
+      return { articles: lines.map((l) => headlineToArticle(l.h, l.at)), fill: this.filler(store, lines) };
     } finally {
       closeSync(fd);
     }
-    applyReadLog(lines.map((l) => l.h), this.readStates());
-    return { articles: lines.map((l) => headlineToArticle(l.h, l.at)), fill: this.filler(store, lines) };
   }
 
   // Without an index (an older store, or one changed since): the slug's line, then
@@ -222,25 +233,14 @@ export class LocalStore {
     return {
       listing,
       complete: found.complete,
-      articles: (entries) => {
-        let fd: number;
-        try {
-          fd = openSync(this.storePath, 'r');
-        } catch {
-          return null;
-        }
-        try {
+      articles: (entries) =>
+        this.headlineSet((fd, articlesAt) => {
           if (stampOf(fstatSync(fd)) !== stamp) return null; // a commit since
-          const top = readStoreHead(fd, VERSION_START, ARTICLES_START);
-          const lines = top && headlinesAt(fd, top.articlesAt, entries.map((i) => listing.at[i]!));
-          if (!top || !lines || lines.some((l, k) => asciiJson(l.h.slug) !== listing.slugJson(entries[k]!))) return null;
+          const lines = headlinesAt(fd, articlesAt, entries.map((i) => listing.at[i]!));
+          if (!lines || lines.some((l, k) => asciiJson(l.h.slug) !== listing.slugJson(entries[k]!))) return null;
           lines.forEach((l, k) => (l.h.read = listing.read[entries[k]!] === 1));
-          const fill = this.filler(migrateStore(top.head, this.msg.show(this.storePath)), lines);
-          return { articles: lines.map((l) => headlineToArticle(l.h, l.at)), fill };
-        } finally {
-          closeSync(fd);
-        }
-      },
+          return lines;
+        }),
     };
   }
 
@@ -628,13 +628,19 @@ function headlinesAt(fd: number, articlesAt: number, offsets: readonly number[])
   return found;
 }
 
+/** Articles from some of store.json's headlines, and how to add their bodies (as `articles()` does). */
+export interface HeadlineSet {
+  articles: Article[];
+  fill(articles: readonly Article[]): Article[];
+}
+
 export interface IndexedListing {
   /** Newest first, with read.log applied. */
   listing: Listing;
   /** False when only the newest part was read, because that was enough. */
   complete: boolean;
   /** The headlines of these entries (listing positions), in their order, with a filler for bodies; null when store.json changed meanwhile. */
-  articles(entries: readonly number[]): { articles: Article[]; fill(articles: readonly Article[]): Article[] } | null;
+  articles(entries: readonly number[]): HeadlineSet | null;
 }
 
 function serializeBodies(b: BodiesFile): string {
