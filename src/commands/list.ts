@@ -109,8 +109,7 @@ async function listIndexed(
   ctx: Context,
 ): Promise<boolean> {
   const { listing } = index;
-  let selected = listing.select(query);
-  if (query.reverse) selected = selected.reverse();
+  const selected = listing.select(query);
   const shown = limit == null ? selected : selected.slice(0, limit);
 
   if (!o.json && !o.ndjson && !ctx.isTTY) {

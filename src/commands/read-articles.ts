@@ -8,7 +8,7 @@ import { NotFoundError, UsageError } from '../errors.js';
 import { networkLimits } from '../io/network-limits.js';
 import { SAMPLE_NOTICE, chooseSource } from '../sources/choose.js';
 import type { Listing } from '../store/listing-index.js';
-import type { IndexedListing, LocalStore } from '../store/local-store.js';
+import type { HeadlineSet, IndexedListing, LocalStore } from '../store/local-store.js';
 import { localStore, userAgent } from './local.js';
 import { type LoadContext, loadSource, streamLocalStore } from '../sources/load.js';
 import type { Context } from './context.js';
@@ -65,7 +65,7 @@ export async function readArticles(
   return { articles: loaded.articles, local: null, fill: (a) => [...a] };
 }
 
-type Found = NonNullable<ReturnType<LocalStore['lookup']>> & { slug: string };
+type Found = HeadlineSet & { slug: string };
 
 function lookupSlug(local: LocalStore, slug: string): Found | null {
   const hit = local.lookup(slug);
@@ -81,8 +81,7 @@ function lookupRow(local: LocalStore, ref: string, query: ListQuery): Found | nu
   // which does not exist, needs the whole count for the message).
   const index = local.indexed(query.reverse || n < 1 ? undefined : (part) => part.select(query).length >= n);
   if (!index) return null;
-  let rows = index.listing.select(query);
-  if (query.reverse) rows = rows.reverse();
+  const rows = index.listing.select(query);
   if (n < 1 || n > rows.length) throw new NotFoundError(`no article at row ${ref}: the list has ${rows.length} ${rows.length === 1 ? 'row' : 'rows'}`);
   return lookupSlug(local, index.listing.slug(rows[n - 1]!));
 }

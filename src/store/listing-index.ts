@@ -203,13 +203,16 @@ export class Listing {
     return `${this.text.slice(this.marks[m + 3], this.marks[m + 4])}${age}${this.text.slice(this.marks[m + 4], this.marks[m + 5])}\n`;
   }
 
-  /** Positions of the entries that match (date, read state, category and author; not --search), newest first. */
+  /**
+   * Positions of the entries that match (date, read state, category and author;
+   * not --search), in the list's order: newest first, or oldest with --reverse.
+   */
   select(query: ListQuery): number[] {
     const keys = !!(query.category || query.author);
     const filtered = filtersHeadlines(query);
     const selected: number[] = [];
     for (let i = 0; i < this.count; i++) if (!filtered || matches(this.forFilter(i, keys), query)) selected.push(i);
-    return selected;
+    return query.reverse ? selected.reverse() : selected;
   }
 
   /** The entry as the Article shape filter.ts matches against: date, read state and, with `keys`, categories and author (else empty). */
