@@ -58,13 +58,33 @@ const VENDORS = {
   'wrap-ansi': "module.exports = require('wrap-ansi');", // width.ts: require('wrap-ansi').default
   chalk: "module.exports = require('chalk');",
   'entities/decode': "module.exports = require('entities/decode');",
+  // commander reads only the lines src/argv.ts leaves to it: help, errors, rare forms.
+  commander: "module.exports = require('commander');",
 };
 const vendorFile = (name) => `vendor/${name.replace(/^@/, '').replace(/\W/g, '-')}.cjs`;
+
+// commander requires node:child_process when it loads, for executable
+// subcommands (news has none), and node:child_process loads node's net and
+// stream modules: a tenth of `node -e 0` for every command that needs commander.
+// Required on use here.
+const commanderLazyChildProcess = {
+  name: 'commander-lazy-child-process',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (a) => {
+      const code = readFileSync(a.path, 'utf8');
+      const eager = "const childProcess = require('node:child_process');";
+      if (!code.includes(eager)) throw new Error(`${a.path} no longer says ${eager}: update scripts/build.mjs`);
+      const lazy = "const childProcess = { get spawn() { return require('node:child_process').spawn; } };";
+      return { contents: code.replace(eager, lazy), loader: 'js' };
+    });
+  },
+};
 
 await Promise.all(Object.entries(VENDORS).map(([name, contents]) => build({
   ...common,
   stdin: { contents, resolveDir: root, sourcefile: `vendor-${name}.cjs`, loader: 'js' },
   outfile: join(dist, vendorFile(name)),
+  plugins: name === 'commander' ? [commanderLazyChildProcess] : [],
 })));
 
 const main = await build({
@@ -86,20 +106,6 @@ const main = await build({
     setup(b) {
       const names = new RegExp(`^(${Object.keys(VENDORS).map((n) => n.replace(/[/.-]/g, '\\$&')).join('|')})$`);
       b.onResolve({ filter: names }, (a) => ({ path: `./${vendorFile(a.path)}`, external: true }));
-    },
-  }, {
-    // commander requires node:child_process when it loads, for executable
-    // subcommands (news has none), and node:child_process loads node's net and
-    // stream modules: a tenth of `node -e 0` for every command. Required on use here.
-    name: 'commander-lazy-child-process',
-    setup(b) {
-      b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (a) => {
-        const code = readFileSync(a.path, 'utf8');
-        const eager = "const childProcess = require('node:child_process');";
-        if (!code.includes(eager)) throw new Error(`${a.path} no longer says ${eager}: update scripts/build.mjs`);
-        const lazy = "const childProcess = { get spawn() { return require('node:child_process').spawn; } };";
-        return { contents: code.replace(eager, lazy), loader: 'js' };
-      });
     },
   }],
 });

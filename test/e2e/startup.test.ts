@@ -53,6 +53,26 @@ describe('dist/cli.js', () => {
   });
 });
 
+describe('commander', () => {
+  // Files loaded besides bin/news.js, by a preload that lists require.cache at exit.
+  const required = (args: string[]) => {
+    const preload = join(copy, 'required.cjs');
+    writeFileSync(preload, `process.on('exit', () => require('node:fs').writeSync(2, '\\nrequired: ' + JSON.stringify(Object.keys(require.cache)) + '\\n'));`);
+    const r = spawnSync(process.execPath, ['-r', preload, BIN, ...args], { env: newsEnv(tempHome()), encoding: 'utf8' });
+    return JSON.parse(/\nrequired: (.*)\n$/.exec(r.stderr)![1]!) as string[];
+  };
+
+  it('is not loaded for the everyday lines', () => {
+    for (const args of [['list'], ['list', '-n', '3', '--json'], ['count'], ['read', '1', '--no-mark']]) {
+      expect(required(args).filter((f) => f.includes('commander'))).toEqual([]);
+    }
+  });
+
+  it('reads help and mistakes', () => {
+    for (const args of [['--help'], ['list', '--bogus']]) expect(required(args).some((f) => f.endsWith('vendor/commander.cjs'))).toBe(true);
+  });
+});
+
 describe('news list with its output piped or sent to /dev/null', () => {
   it('loads none of node:net, node:tty or node:child_process', () => {
     const loaded = (args: string[], stdout: 'pipe' | number = 'pipe') => {
