@@ -8,7 +8,7 @@ import { parseDate } from './core/dates.js';
 import { EXIT, NewsError, UsageError } from './errors.js';
 import { type Config, readConfig } from './io/config.js';
 import { sanitizeLine } from './render/sanitize.js';
-import { isTerminal, stdWriter } from './io/std-write.js';
+import { stdWriter } from './io/std-write.js';
 import { colorLevel, makeTheme } from './render/theme.js';
 
 declare const __NEWS_VERSION__: string;
@@ -33,11 +33,14 @@ const outWriter = stdWriter(1, () => {
 const errWriter = stdWriter(2, () => process.stderr);
 const stderrLine = (line: string) => errWriter.write(`news: ${sanitizeLine(line)}\n`);
 
-const controller = new AbortController();
+// Made when a command first asks for the signal (a fetch, a URL source): an
+// AbortController loads node modules that listing a file never needs.
+let controller: AbortController | undefined;
+const aborter = () => (controller ??= new AbortController());
 let paging = false;
 process.on('SIGINT', () => {
   if (paging) return; // the pager owns Ctrl-C while it runs, as with git
-  controller.abort();
+  aborter().abort();
   setTimeout(() => process.exit(EXIT.interrupted), 1000).unref();
 });
 
@@ -82,7 +85,7 @@ function positiveEnv(name: string): number | null {
 }
 
 async function makeContext(globals: { color?: boolean }): Promise<Context> {
-  const isTTY = isTerminal(1); // process.stdout.isTTY, without making process.stdout
+  const isTTY = outWriter.terminal; // process.stdout.isTTY, without making process.stdout
   let config: Config | undefined;
   // Read only when a command needs it, so `news config path` works with a broken file.
   const getConfig = () => (config ??= readConfig(env));
@@ -104,11 +107,13 @@ async function makeContext(globals: { color?: boolean }): Promise<Context> {
       return getConfig();
     },
     version: VERSION,
-    signal: controller.signal,
+    get signal() {
+      return aborter().signal;
+    },
     out: (text) => stdout.write(text),
     warn: (m) => stderrLine(`warning: ${m}`),
     notice: (m) => stderrLine(m),
-    errIsTTY: isTerminal(2),
+    errIsTTY: errWriter.terminal,
     errWrite: (text) => errWriter.write(text),
     readStdin: async () => {
       if (process.stdin.isTTY) throw new UsageError('--source - reads standard input, but it is a terminal: pipe a store or feed into news');
@@ -180,7 +185,7 @@ async function main(argv: string[]): Promise<number> {
       if (debug && err.stack) errWriter.write(`${err.stack}\n`);
       return err.exitCode;
     }
-    if (controller.signal.aborted) return EXIT.interrupted;
+    if (controller?.signal.aborted) return EXIT.interrupted;
     const message = err instanceof Error ? err.message : String(err);
     stderrLine(`unexpected error: ${message}${debug ? '' : ' (run with --debug for details)'}`);
     if (debug && err instanceof Error && err.stack) errWriter.write(`${err.stack}\n`);

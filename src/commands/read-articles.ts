@@ -87,7 +87,17 @@ function lookupRow(local: LocalStore, ref: string, query: ListQuery): Found | nu
 }
 
 function loadContext(o: SourceOptions, ctx: Context): LoadContext {
-  return { env: ctx.env, stdin: ctx.readStdin, warn: ctx.warn, userAgent: userAgent(ctx), signal: ctx.signal, ...networkLimits(o) };
+  return {
+    env: ctx.env,
+    stdin: ctx.readStdin,
+    warn: ctx.warn,
+    userAgent: userAgent(ctx),
+    // Asked for only by a URL source: making it costs every local read.
+    get signal() {
+      return ctx.signal;
+    },
+    ...networkLimits(o),
+  };
 }
 
 /**

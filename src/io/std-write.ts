@@ -10,7 +10,7 @@
 // when the reader left, ...) go to the node stream from then on: the same bytes
 // in the same order, and errors reach the stream's 'error' handling as before.
 import { fstatSync, statSync, writeSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { builtin } from './builtin.js';
 
 export const DIRECT_LIMIT = 65_536;
 
@@ -26,11 +26,13 @@ export function isTerminal(fd: number): boolean {
   } catch {
     // not open, not ours to stat, or no /dev/null: let isatty answer
   }
-  const { isatty } = createRequire(import.meta.url)('node:tty') as typeof import('node:tty');
+  const { isatty } = builtin<typeof import('node:tty')>('node:tty');
   return isatty(fd);
 }
 
 export interface StdWriter {
+  /** Whether the file descriptor is a terminal (isTerminal, asked once). */
+  readonly terminal: boolean;
   /** As stream.write: false means wait for 'drain' on stream(). Bytes are written as they are. */
   write(text: string | Uint8Array): boolean;
   /** The node stream, made on first use. */
@@ -38,9 +40,11 @@ export interface StdWriter {
 }
 
 export function stdWriter(fd: number, stream: () => NodeJS.WriteStream, limit = DIRECT_LIMIT): StdWriter {
-  let direct = !isTerminal(fd);
+  const terminal = isTerminal(fd);
+  let direct = !terminal;
   let written = 0;
   return {
+    terminal,
     stream,
     write(text) {
       if (direct) {

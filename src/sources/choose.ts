@@ -1,7 +1,7 @@
 // Which source a command reads: --source, else NEWS_SOURCE, else the configured
 // default, else the local store of `news fetch` once it exists, else the
 // bundled sample store.
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Config } from '../io/config.js';
 
 export type Chosen =
@@ -18,8 +18,8 @@ export function chooseSource(
   const given = flag ?? (env.NEWS_SOURCE || undefined) ?? config.source;
   if (given) return { kind: 'given', source: given };
   if (localExists()) return { kind: 'local' };
-  // fileURLToPath, not URL.pathname: a checkout under "My Files" would be "My%20Files".
-  return { kind: 'sample', source: fileURLToPath(new URL('./sample-store.json', import.meta.url)) };
+  // Beside the bundle (dist/): the build copies it there.
+  return { kind: 'sample', source: join(import.meta.dirname, 'sample-store.json') };
 }
 
 export const SAMPLE_NOTICE =

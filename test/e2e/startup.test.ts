@@ -51,6 +51,14 @@ describe('dist/cli.js', () => {
     const at = code.search(/[^\x00-\x7f]/);
     expect(at === -1 ? '' : code.slice(at - 40, at + 20)).toBe('');
   });
+
+  it('requires only node modules and its own vendor bundles, which bin/news.js resolves by hand', () => {
+    const code = readFileSync(join(ROOT, 'dist', 'cli.js'), 'utf8');
+    const ids = [...code.matchAll(/\brequire\((["'])(.*?)\1\)/g)].map((m) => m[2]!);
+    expect(ids.length).toBeGreaterThan(10);
+    expect(ids.filter((id) => !/^node:[\w/]+$/.test(id) && !/^\.\/vendor\/[\w-]+\.cjs$/.test(id))).toEqual([]);
+    expect(code).not.toMatch(/\brequire\.\w|\brequire\([^"']/); // no require.resolve, no computed ids
+  });
 });
 
 describe('commander', () => {
