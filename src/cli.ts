@@ -30,7 +30,8 @@ const outWriter = stdWriter(1, () => {
   });
   return stdoutStream;
 });
-const errWriter = stdWriter(2, () => process.stderr);
+let stderrStream: NodeJS.WriteStream | undefined;
+const errWriter = stdWriter(2, () => (stderrStream ??= process.stderr));
 const stderrLine = (line: string) => errWriter.write(`news: ${sanitizeLine(line)}\n`);
 
 // Made when a command first asks for the signal (a fetch, a URL source): an
@@ -195,5 +196,10 @@ async function main(argv: string[]): Promise<number> {
 
 // No top-level await: the bundle is a CommonJS script (see scripts/build.mjs).
 void main(process.argv.slice(2)).then((code) => {
+  // Every command awaits its own work, so once output went out by write(2) alone
+  // nothing is left for the event loop but V8's housekeeping: a young-generation
+  // collection it schedules as a task, about a millisecond of `news list`. With a
+  // stream in use (a terminal, output beyond 64 KiB), the loop drains it first.
+  if (!stdoutStream && !stderrStream) process.exit(code);
   process.exitCode = code;
 });
