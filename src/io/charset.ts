@@ -1,7 +1,12 @@
 // Bytes to text the way browsers do it (WHATWG Encoding), because feeds in the wild
 // mislabel their charset constantly and readers are judged against browsers.
 
-import iconv from 'iconv-lite';
+// iconv-lite (a 490 KB bundle, ~13 ms to load) is needed only for legacy charsets and
+// unknown labels; UTF-8, the common case, never loads it. require(): the callers are
+// synchronous (see core/entities.ts).
+type Iconv = typeof import('iconv-lite');
+let iconvLib: Iconv | undefined;
+const iconv = (): Iconv => (iconvLib ??= require('iconv-lite') as Iconv);
 
 export interface Decoded {
   text: string;
@@ -61,7 +66,7 @@ export function normalizeCharset(label: string | null | undefined): string | nul
   if (key === '' || REFUSED.has(key)) return null;
   const known = CANONICAL.get(key);
   if (known) return known;
-  return iconv.encodingExists(key) ? key : null;
+  return iconv().encodingExists(key) ? key : null;
 }
 
 export function parseContentType(header: string | null): ContentType {
@@ -163,7 +168,7 @@ function decodeAs(bytes: Uint8Array, charset: string): Decoded {
     // TextDecoder bug only affects the single-byte latin-1 family.
     return { text: new TextDecoder(charset, { ignoreBOM: true }).decode(bytes), charset };
   }
-  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), ICONV_NAME[charset] ?? charset, {
+  const text = iconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), ICONV_NAME[charset] ?? charset, {
     stripBOM: false,
   });
   return { text, charset };
@@ -176,7 +181,7 @@ let cp1252: Uint16Array | null = null;
 function decodeWindows1252(bytes: Uint8Array): string {
   if (!cp1252) {
     cp1252 = new Uint16Array(256);
-    const all = iconv.decode(Buffer.from(Array.from({ length: 256 }, (_, i) => i)), 'windows1252');
+    const all = iconv().decode(Buffer.from(Array.from({ length: 256 }, (_, i) => i)), 'windows1252');
     for (let i = 0; i < 256; i++) {
       const c = all.charCodeAt(i);
       cp1252[i] = c === 0xfffd ? i : c;
