@@ -5,10 +5,11 @@ import { JSON_FEED_VERSION } from './json-feed.js';
 
 export type SourceKind = 'json-store' | 'json-feed' | 'xml-feed' | 'html' | 'unknown';
 
-const WINDOW = 64 * 1024;
+/** How many characters of a text detectKind reads. */
+export const DETECT_WINDOW = 64 * 1024;
 
 export function detectKind(text: string): SourceKind {
-  const head = text.slice(0, WINDOW);
+  const head = text.slice(0, DETECT_WINDOW);
   const start = head.search(/[^\s\ufeff]/);
   if (start === -1) return 'unknown';
   const c = head[start];

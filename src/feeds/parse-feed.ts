@@ -7,6 +7,7 @@ import { parseRss } from './rss.js';
 import { parseAtom } from './atom.js';
 import { isJsonFeed, parseJsonFeed } from './json-feed.js';
 import type { FeedContent } from './feed-content.js';
+import type { Utf8View } from '../io/utf8-view.js';
 
 export type { FeedFormat } from './feed-content.js';
 
@@ -22,13 +23,15 @@ export interface FeedSource {
   label: string;
 }
 
-export function parseFeed(text: string, ctx: FeedSource): ParsedFeed {
+/** `source`: decoded text, or the bytes of a UTF-8 document (see io/utf8-view.ts). */
+export function parseFeed(source: string | Utf8View, ctx: FeedSource): ParsedFeed {
   const url = ctx.url ?? null;
-  const first = /[^\s\ufeff]/.exec(text.slice(0, 1024))?.[0];
-  if (first === '{' || first === '[') return parseJsonText(text, url, ctx.label);
+  const head = typeof source === 'string' ? source.slice(0, 1024) : source.head(1024);
+  const first = /[^\s\ufeff]/.exec(head)?.[0];
+  if (first === '{' || first === '[') return parseJsonText(typeof source === 'string' ? source : source.decoded(), url, ctx.label);
   if (first !== '<') throw new DataError(`${ctx.label}: not a feed (expected RSS, Atom or JSON Feed)`);
 
-  const { root, fault } = parseXml(text);
+  const { root, fault } = parseXml(source);
   if (root === null) throw new DataError(`${ctx.label}: not a feed (no XML element found)`);
   let content: FeedContent;
   if (root.local === 'rss' || root.local === 'RDF') content = parseRss(root, url);

@@ -70,8 +70,11 @@ export class TagScan {
   end = 0;
 }
 
+/** The source text from `start` to `end`, decoded (see parseXml). */
+export type Span = (start: number, end: number) => string;
+
 /** Reads the attributes after a tag name ending at `i`; false when the text ends inside the tag. */
-export function scanAttributes(text: string, i: number, out: TagScan): boolean {
+export function scanAttributes(text: string, i: number, out: TagScan, span: Span): boolean {
   const len = text.length;
   out.attrs = NO_ATTRS;
   out.prefixed = null;
@@ -101,7 +104,7 @@ export function scanAttributes(text: string, i: number, out: TagScan): boolean {
       i++; // a stray '=' or quote where a name should be
       continue;
     }
-    const name = text.slice(i, aEnd);
+    const name = span(i, aEnd);
     i = aEnd;
     while (i < len && isSpace(text.charCodeAt(i))) i++;
     let value = '';
@@ -112,12 +115,12 @@ export function scanAttributes(text: string, i: number, out: TagScan): boolean {
       if (q === 0x22 || q === 0x27) {
         const close = text.indexOf(q === 0x22 ? '"' : "'", i + 1);
         if (close === -1) return false;
-        value = decodeXmlText(text.slice(i + 1, close));
+        value = decodeXmlText(span(i + 1, close));
         i = close + 1;
       } else {
         const start = i;
         while (i < len && !isSpace(text.charCodeAt(i)) && text.charCodeAt(i) !== 0x3e) i++;
-        value = decodeXmlText(text.slice(start, i));
+        value = decodeXmlText(span(start, i));
       }
     }
     if (name === 'xmlns' || name.startsWith('xmlns:')) {

@@ -6,7 +6,8 @@
 // reported with its line so the caller can keep the complete items before it.
 import { decodeXmlText } from './xml-entities.js';
 import { canonicalNamespace, conventionalNamespace } from './namespaces.js';
-import { TagScan, isNameStart, isSpace, nameEnd, scanAttributes, skipDoctype } from './xml-lexer.js';
+import { TagScan, isNameStart, isSpace, nameEnd, scanAttributes, skipDoctype, type Span } from './xml-lexer.js';
+import type { Utf8View } from '../io/utf8-view.js';
 
 export type XmlChild = XmlElement | string;
 
@@ -56,7 +57,13 @@ interface NsBinding {
   uri: string | null;
 }
 
-export function parseXml(text: string): XmlDocument {
+/**
+ * Parses decoded text, or a Utf8View: the bytes of a UTF-8 document, scanned as they
+ * are and decoded only where a name, text or attribute value is taken (utf8-view.ts).
+ */
+export function parseXml(source: string | Utf8View): XmlDocument {
+  const text = typeof source === 'string' ? source : source.text;
+  const span: Span = typeof source === 'string' ? (start, end) => text.slice(start, end) : (start, end) => source.span(start, end);
   const len = text.length;
   const stack: XmlElement[] = [];
   const bindings: NsBinding[] = [];
@@ -135,10 +142,10 @@ export function parseXml(text: string): XmlDocument {
   while (pos < len) {
     const lt = text.indexOf('<', pos);
     if (lt === -1) {
-      appendText(decodeXmlText(text.slice(pos)));
+      appendText(decodeXmlText(span(pos, len)));
       break;
     }
-    if (lt > pos) appendText(decodeXmlText(text.slice(pos, lt)));
+    if (lt > pos) appendText(decodeXmlText(span(pos, lt)));
     const c = text.charCodeAt(lt + 1);
 
     if (c === 0x21) {
@@ -150,7 +157,7 @@ export function parseXml(text: string): XmlDocument {
       } else if (text.startsWith('<![CDATA[', lt)) {
         const end = text.indexOf(']]>', lt + 9);
         if (end === -1) return stop(lt, 'unterminated CDATA section');
-        appendText(text.slice(lt + 9, end));
+        appendText(span(lt + 9, end));
         pos = end + 3;
       } else {
         const isDoctype = text.slice(lt + 2, lt + 9).toUpperCase() === 'DOCTYPE';
@@ -172,7 +179,7 @@ export function parseXml(text: string): XmlDocument {
     if (c === 0x2f) {
       const gt = text.indexOf('>', lt + 2);
       if (gt === -1) return stop(lt, 'unterminated end tag');
-      closeTag(text.slice(lt + 2, nameEnd(text, lt + 2)));
+      closeTag(span(lt + 2, nameEnd(text, lt + 2)));
       pos = gt + 1;
       continue;
     }
@@ -186,8 +193,8 @@ export function parseXml(text: string): XmlDocument {
 
     const tagLine = lineAt(lt);
     const nEnd = nameEnd(text, lt + 1);
-    const tag = tagName(text.slice(lt + 1, nEnd));
-    if (!scanAttributes(text, nEnd, scan)) return stop(lt, 'unterminated start tag');
+    const tag = tagName(span(lt + 1, nEnd));
+    if (!scanAttributes(text, nEnd, scan, span)) return stop(lt, 'unterminated start tag');
     const { attrs, prefixed, selfClosing, xmlns } = scan;
     if (xmlns !== null) {
       for (const [prefix, uri] of xmlns) {

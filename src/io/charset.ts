@@ -1,6 +1,9 @@
 // Bytes to text the way browsers do it (WHATWG Encoding), because feeds in the wild
 // mislabel their charset constantly and readers are judged against browsers.
 
+import { isUtf8 } from 'node:buffer';
+import { Utf8View } from './utf8-view.js';
+
 // iconv-lite (a 490 KB bundle, ~13 ms to load) is needed only for legacy charsets and
 // unknown labels; UTF-8, the common case, never loads it. require(): the callers are
 // synchronous (see core/entities.ts).
@@ -86,26 +89,43 @@ export function parseContentType(header: string | null): ContentType {
 }
 
 export function decodeBytes(bytes: Uint8Array, httpCharset?: string | null): Decoded {
+  const { charset, bomLength } = chooseCharset(bytes, httpCharset);
+  return decodeAs(bomLength ? bytes.subarray(bomLength) : bytes, charset);
+}
+
+/**
+ * The bytes of a document that decodeBytes would read as UTF-8 and that are valid
+ * UTF-8, as a Utf8View (decoded piece by piece by the XML parser); null otherwise.
+ */
+export function utf8View(bytes: Uint8Array, httpCharset?: string | null): Utf8View | null {
+  const { charset, bomLength } = chooseCharset(bytes, httpCharset);
+  if (charset !== 'utf-8') return null;
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset + bomLength, bytes.byteLength - bomLength);
+  return isUtf8(buf) ? new Utf8View(buf) : null;
+}
+
+/** Which charset the bytes are in (WHATWG's order of evidence), and the length of a BOM that said so. */
+function chooseCharset(bytes: Uint8Array, httpCharset: string | null | undefined): { charset: string; bomLength: number } {
   const bom = sniffBom(bytes);
-  if (bom) return decodeAs(bytes.subarray(bom.length), bom.charset);
+  if (bom) return { charset: bom.charset, bomLength: bom.length };
 
   const utf16 = sniffUtf16(bytes);
   const fromHttp = normalizeCharset(httpCharset);
   if (fromHttp) {
     // A UTF-16 label on bytes that visibly start as ASCII markup (or an ASCII label on
     // `<\0?\0`) cannot be true; the bytes are the better witness, as in XML appendix F.
-    if (!isUtf16(fromHttp) && !utf16) return decodeAs(bytes, fromHttp);
-    if (isUtf16(fromHttp) && !startsAsAscii(bytes)) return decodeAs(bytes, utf16 ?? fromHttp);
+    if (!isUtf16(fromHttp) && !utf16) return { charset: fromHttp, bomLength: 0 };
+    if (isUtf16(fromHttp) && !startsAsAscii(bytes)) return { charset: utf16 ?? fromHttp, bomLength: 0 };
   }
-  if (utf16) return decodeAs(bytes, utf16);
+  if (utf16) return { charset: utf16, bomLength: 0 };
 
   const head = latin1(bytes.subarray(0, SNIFF_BYTES));
   // XML defaults to UTF-8 by its own spec; a `<meta>` there is quoted HTML content.
   const label = XML_START.test(head) ? xmlEncoding(head) : metaCharset(head);
   const declared = normalizeCharset(label);
   // Declarations readable as ASCII cannot really be UTF-16 (HTML's prescan says the same).
-  if (declared && !isUtf16(declared)) return decodeAs(bytes, declared);
-  return decodeAs(bytes, 'utf-8');
+  if (declared && !isUtf16(declared)) return { charset: declared, bomLength: 0 };
+  return { charset: 'utf-8', bomLength: 0 };
 }
 
 function sniffBom(b: Uint8Array): { charset: string; length: number } | null {

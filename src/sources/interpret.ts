@@ -2,7 +2,8 @@
 // `--source` reading and `news fetch`.
 import { isUtf8 } from 'node:buffer';
 import type { ArticleDraft } from '../article.js';
-import { detectKind } from '../feeds/detect.js';
+import { DETECT_WINDOW, detectKind } from '../feeds/detect.js';
+import type { Utf8View } from '../io/utf8-view.js';
 import { DataError } from '../errors.js';
 
 export interface BytesMeta {
@@ -48,8 +49,19 @@ export async function interpretBytes(bytes: Uint8Array, meta: BytesMeta): Promis
     const parsed = parseStoreBytes(asBuffer(bytes), meta.label);
     if (parsed) return { kind: 'store', drafts: parsed.drafts, title: null, warnings: parsed.warnings, ttlMinutes: null };
   }
-  const text = utf8Json(bytes, meta.httpCharset) ?? (await import('../io/charset.js')).decodeBytes(bytes, meta.httpCharset).text;
-  return interpretText(text, meta);
+  const json = utf8Json(bytes, meta.httpCharset);
+  if (json !== null) return interpretText(json, meta);
+  const charset = await import('../io/charset.js');
+  // An XML feed in UTF-8 is parsed from its bytes, decoded only where the parser keeps text.
+  const view = charset.utf8View(bytes, meta.httpCharset);
+  if (view !== null && detectKind(view.head(DETECT_WINDOW)) === 'xml-feed') return feedResult(view, meta);
+  return interpretText(view !== null ? view.decoded() : charset.decodeBytes(bytes, meta.httpCharset).text, meta);
+}
+
+async function feedResult(source: string | Utf8View, meta: BytesMeta): Promise<Interpreted> {
+  const { parseFeed } = await import('../feeds/parse-feed.js');
+  const feed = parseFeed(source, { url: meta.baseUrl, label: meta.label });
+  return { kind: 'feed', drafts: feed.drafts, title: feed.title, warnings: feed.warnings, ttlMinutes: feed.ttlMinutes };
 }
 
 /** For text already decoded (a UTF-8 JSON file read as text: see load.ts). */
@@ -60,11 +72,7 @@ export async function interpretText(text: string, meta: BytesMeta): Promise<Inte
     const { drafts, warnings } = parseStoreText(text, meta.label);
     return { kind: 'store', drafts, title: null, warnings, ttlMinutes: null };
   }
-  if (kind === 'json-feed' || kind === 'xml-feed') {
-    const { parseFeed } = await import('../feeds/parse-feed.js');
-    const feed = parseFeed(text, { url: meta.baseUrl, label: meta.label });
-    return { kind: 'feed', drafts: feed.drafts, title: feed.title, warnings: feed.warnings, ttlMinutes: feed.ttlMinutes };
-  }
+  if (kind === 'json-feed' || kind === 'xml-feed') return feedResult(text, meta);
   if (kind === 'html') {
     const { findFeedLinks } = await import('../feeds/discover.js');
     return { kind: 'html', feedLinks: findFeedLinks(text, meta.baseUrl) };
