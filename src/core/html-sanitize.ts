@@ -12,7 +12,7 @@
 
 import { OpenElements } from './html-open-elements.js';
 import { DROPPED, VOID } from './html-elements.js';
-import { Tokenizer, type Attribute } from './html-tokens.js';
+import { Tokenizer, type Attribute, type TokenKind } from './html-tokens.js';
 
 const MAX_DEPTH = 256;
 
@@ -68,37 +68,52 @@ function cleanStartTag(html: string, tok: Tokenizer): string | null {
 
 export function sanitizeHtml(html: string): string {
   const tok = new Tokenizer(html);
-  const stack = new OpenElements<{ name: string }>(MAX_DEPTH, () => {});
+  const out = new Sanitizer(html);
+  for (let kind = tok.next(); kind !== 'eof'; kind = tok.next()) out.token(kind, tok);
+  return out.finish();
+}
+
+/**
+ * The sanitizer as a consumer of tokens, so that one tokenizer can feed it and the
+ * text converter together (html-text.ts htmlToTextAndSanitized).
+ */
+export class Sanitizer {
+  private readonly stack = new OpenElements<{ name: string }>(MAX_DEPTH, () => {});
   // The source is copied through in runs; only tokens that change or go interrupt a run.
-  const parts: string[] = [];
-  let copied = 0;
-  const replace = (start: number, end: number, text: string): void => {
-    if (start > copied) parts.push(html.slice(copied, start));
-    if (text) parts.push(text);
-    copied = end;
-  };
-  for (let kind = tok.next(); kind !== 'eof'; kind = tok.next()) {
+  private readonly parts: string[] = [];
+  private copied = 0;
+
+  constructor(private readonly html: string) {}
+
+  private replace(start: number, end: number, text: string): void {
+    if (start > this.copied) this.parts.push(this.html.slice(this.copied, start));
+    if (text) this.parts.push(text);
+    this.copied = end;
+  }
+
+  token(kind: TokenKind, tok: Tokenizer): void {
+    const { html, stack } = this;
     if (kind === 'text') {
       if (stack.dropping) stack.beforeText(html.slice(tok.textStart, tok.textEnd));
       const lt = html.indexOf('<', tok.textStart);
-      if (stack.dropping) replace(tok.start, tok.end, '');
+      if (stack.dropping) this.replace(tok.start, tok.end, '');
       else if (lt >= 0 && lt < tok.textEnd) {
-        replace(tok.start, tok.end, html.slice(tok.textStart, tok.textEnd).replace(/</g, '&lt;'));
+        this.replace(tok.start, tok.end, html.slice(tok.textStart, tok.textEnd).replace(/</g, '&lt;'));
       }
     } else if (kind === 'raw') {
       // Kept raw text (title, xmp, plaintext) ends where a browser ends it: at the same end tag.
-      if (stack.dropping || tok.flags & DROPPED) replace(tok.start, tok.end, '');
+      if (stack.dropping || tok.flags & DROPPED) this.replace(tok.start, tok.end, '');
     } else if (kind === 'cdata') {
-      replace(tok.start, tok.end, stack.dropping ? '' : escapeText(html.slice(tok.textStart, tok.textEnd)));
+      this.replace(tok.start, tok.end, stack.dropping ? '' : escapeText(html.slice(tok.textStart, tok.textEnd)));
     } else if (kind === 'comment') {
-      replace(tok.start, tok.end, '');
+      this.replace(tok.start, tok.end, '');
     } else if (kind === 'start') {
       const { name, flags } = tok;
       stack.beforeStart(name, flags);
-      if (stack.dropping || isRemoved(name, flags)) replace(tok.start, tok.end, '');
+      if (stack.dropping || isRemoved(name, flags)) this.replace(tok.start, tok.end, '');
       else {
         const cleaned = cleanStartTag(html, tok);
-        if (cleaned !== null) replace(tok.start, tok.end, cleaned);
+        if (cleaned !== null) this.replace(tok.start, tok.end, cleaned);
       }
       // `<x/>` opens nothing: the converter reads it the same way.
       if (!(flags & VOID) && !tok.selfClosing && stack.canPush(flags)) stack.push({ name }, flags);
@@ -107,11 +122,14 @@ export function sanitizeHtml(html: string): string {
       const found = stack.end(tok.name, tok.flags);
       // An end tag that closes an element from outside the dropped content is kept with it.
       const outside = dropFrom < 0 || (found >= 0 && found < dropFrom);
-      if (!outside || isRemoved(tok.name, tok.flags)) replace(tok.start, tok.end, '');
+      if (!outside || isRemoved(tok.name, tok.flags)) this.replace(tok.start, tok.end, '');
       // Browsers ignore attributes on end tags; leaving them out is one less thing to trust.
-      else if (tok.end !== tok.nameEnd + 1) replace(tok.start, tok.end, `</${html.slice(tok.start + 2, tok.nameEnd)}>`);
+      else if (tok.end !== tok.nameEnd + 1) this.replace(tok.start, tok.end, `</${html.slice(tok.start + 2, tok.nameEnd)}>`);
     }
   }
-  replace(html.length, html.length, '');
-  return parts.join('');
+
+  finish(): string {
+    this.replace(this.html.length, this.html.length, '');
+    return this.parts.join('');
+  }
 }

@@ -5,7 +5,8 @@
 import { decodeHTML } from './entities.js';
 import { OpenElements } from './html-open-elements.js';
 import { DROPPED, VOID } from './html-elements.js';
-import { Tokenizer } from './html-tokens.js';
+import { Tokenizer, type TokenKind } from './html-tokens.js';
+import { Sanitizer } from './html-sanitize.js';
 import { TextLayout, type Link } from './html-text-layout.js';
 
 export { sanitizeHtml } from './html-sanitize.js';
@@ -55,28 +56,62 @@ interface Frame {
 }
 
 export function htmlToText(html: string, options: HtmlToTextOptions = {}): string {
-  const footnotes = options.footnotes === true;
-  const out = new TextLayout();
-  const depth = options.maxDepth;
-  const maxDepth = depth !== undefined && Number.isFinite(depth) ? Math.max(1, Math.floor(depth)) : DEFAULT_MAX_DEPTH;
-  const stack = new OpenElements<Frame>(maxDepth, (f) => {
-    if (f.opened) close(out, f);
-  });
   const tok = new Tokenizer(html);
-  let afterPre = false;
-  let flattened = false;
+  const out = new TextConverter(html, options);
+  for (let kind = tok.next(); kind !== 'eof'; kind = tok.next()) out.token(kind, tok);
+  return out.finish();
+}
+
+/**
+ * A feed body as text and as sanitized HTML (both are shown or written): one
+ * tokenizer feeds the converter and the sanitizer, rather than each tokenizing the
+ * body again. The same results as htmlToText(html) and sanitizeHtml(html).
+ */
+export function htmlToTextAndSanitized(html: string): { text: string; html: string } {
+  const tok = new Tokenizer(html);
+  const text = new TextConverter(html, {});
+  const clean = new Sanitizer(html);
   for (let kind = tok.next(); kind !== 'eof'; kind = tok.next()) {
+    text.token(kind, tok);
+    clean.token(kind, tok);
+  }
+  return { text: text.finish(), html: clean.finish() };
+}
+
+/** The converter as a consumer of tokens (see htmlToTextAndSanitized). */
+class TextConverter {
+  private readonly footnotes: boolean;
+  private readonly out = new TextLayout();
+  private readonly stack: OpenElements<Frame>;
+  private afterPre = false;
+  private flattened = false;
+
+  constructor(
+    private readonly html: string,
+    options: HtmlToTextOptions,
+  ) {
+    this.footnotes = options.footnotes === true;
+    const depth = options.maxDepth;
+    const maxDepth = depth !== undefined && Number.isFinite(depth) ? Math.max(1, Math.floor(depth)) : DEFAULT_MAX_DEPTH;
+    const out = this.out;
+    this.stack = new OpenElements<Frame>(maxDepth, (f) => {
+      if (f.opened) close(out, f);
+    });
+  }
+
+  token(kind: TokenKind, tok: Tokenizer): void {
+    const { html, out, stack } = this;
     // Browsers drop a newline that directly follows `<pre>`.
-    const skipNewline = afterPre;
-    afterPre = false;
+    const skipNewline = this.afterPre;
+    this.afterPre = false;
     if (kind === 'text') {
       const raw = html.slice(tok.textStart, tok.textEnd);
       if (stack.dropping) stack.beforeText(raw);
-      if (stack.dropping) continue;
+      if (stack.dropping) return;
       const text = decodeEntities(raw);
       out.text(skipNewline ? text.replace(/^\r?\n|^\r/, '') : text);
     } else if (kind === 'raw' || kind === 'cdata') {
-      if (stack.dropping || (kind === 'raw' && tok.flags & DROPPED)) continue;
+      if (stack.dropping || (kind === 'raw' && tok.flags & DROPPED)) return;
       // title is RCDATA (entities decoded); xmp, plaintext and CDATA are not.
       const raw = html.slice(tok.textStart, tok.textEnd);
       out.text(kind === 'raw' && tok.name === 'title' ? decodeEntities(raw) : raw);
@@ -84,34 +119,37 @@ export function htmlToText(html: string, options: HtmlToTextOptions = {}): strin
       const { flags } = tok;
       const name = tok.name === 'image' ? 'img' : tok.name;
       stack.beforeStart(name, flags);
-      if (name === 'html' || name === 'body') continue;
+      if (name === 'html' || name === 'body') return;
       if (flags & VOID) {
         if (!stack.dropping) emptyElement(out, name, tok);
-        continue;
+        return;
       }
       if (!stack.canPush(flags)) {
-        flattened = true;
-        continue;
+        this.flattened = true;
+        return;
       }
       const frame: Frame = { name, role: ROLES.get(name) ?? Role.Inline, opened: false, link: null };
       stack.push(frame, flags);
       if (!stack.dropping) {
         frame.opened = true;
-        open(out, frame, tok, footnotes);
-        afterPre = name === 'pre';
+        open(out, frame, tok, this.footnotes);
+        this.afterPre = name === 'pre';
       }
       // XHTML spelling (`<p/>`) in feeds means an empty element.
       if (tok.selfClosing) stack.popTo(stack.items.length - 1);
     } else if (kind === 'end') {
       const found = stack.end(tok.name, tok.flags);
       // Browsers read a stray `</p>` as `<p></p>` and `</br>` as `<br>`.
-      if (stack.dropping) continue;
+      if (stack.dropping) return;
       if (tok.name === 'br') out.lineBreak();
-      else if (found < 0 && tok.name === 'p' && !flattened) out.requestBreak(2);
+      else if (found < 0 && tok.name === 'p' && !this.flattened) out.requestBreak(2);
     }
   }
-  stack.popTo(0);
-  return out.finish();
+
+  finish(): string {
+    this.stack.popTo(0);
+    return this.out.finish();
+  }
 }
 
 function emptyElement(out: TextLayout, name: string, tok: Tokenizer): void {

@@ -4,7 +4,7 @@
 import type { Enclosure } from '../article.js';
 import { type ContentSource, type DraftFields, LazyDraft } from '../core/lazy.js';
 import { authorField, textField, titleField, urlField } from '../core/fields.js';
-import { looksLikeHtml, sanitizeHtml } from '../core/html-text.js';
+import { htmlToTextAndSanitized, looksLikeHtml, sanitizeHtml } from '../core/html-text.js';
 
 /** A field's raw value; `isHtml` undefined means "HTML when it contains a tag". */
 export interface RawText {
@@ -72,9 +72,17 @@ export function firstRaw(candidates: readonly (RawText | null)[]): RawText | nul
 export function firstBody(candidates: readonly (RawText | null)[]): Body {
   for (const c of candidates) {
     if (c === null) continue;
-    const body = textOf(c);
     // HTML without any markup (an RSS description of plain words) has no HTML worth keeping.
-    if (body !== null) return { body, html: (c.isHtml ?? true) && looksLikeHtml(c.raw) ? sanitizeHtml(c.raw) : null };
+    const keepsHtml = (c.isHtml ?? true) && looksLikeHtml(c.raw);
+    if (keepsHtml && c.text === undefined) {
+      // Text and sanitized HTML from one pass over the tags (what textField and sanitizeHtml give).
+      const both = htmlToTextAndSanitized(c.raw);
+      c.text = both.text === '' ? null : both.text;
+      if (c.text !== null) return { body: c.text, html: both.html };
+      continue;
+    }
+    const body = textOf(c);
+    if (body !== null) return { body, html: keepsHtml ? sanitizeHtml(c.raw) : null };
   }
   return { body: null, html: null };
 }
