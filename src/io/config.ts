@@ -72,6 +72,9 @@ export function configPath(env: Env): string {
 /** The config file as a JSON object (a missing file is empty); corrupt ones are reported. */
 export function readRawConfig(env: Env): Record<string, unknown> {
   const path = configPath(env);
+  // Asked first, because the first error a run makes node throw costs half a
+  // millisecond to build; a file removed in between is still read as missing.
+  if (!existsSync(path)) return {};
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
