@@ -63,12 +63,11 @@ export function buildProgram(io: ProgramIo, only?: string): Command {
   return program;
 }
 
-// Commands that run, parse their options and report their errors without any
-// other command defined. When the first argument names one, only it is defined:
-// all ten, with some sixty options, take commander longer than news list takes
-// to list the sample store. help, completion (which lists every command) and
+// When the first argument names a command, only it is defined: it runs, parses
+// its options and reports its errors alone, and all ten, with some sixty
+// options, take commander longer to build. `news help`, `news --help` and
 // anything else get them all.
-const RUNS_ALONE = new Map(COMMANDS.filter((c) => c.name !== 'completion').flatMap((c) => [[c.name, c.name], ...(c.alias ? [[c.alias, c.name] as const] : [])]));
+const RUNS_ALONE = new Map(COMMANDS.flatMap((c) => [[c.name, c.name], ...(c.alias ? [[c.alias, c.name] as const] : [])]));
 
 /**
  * Reads and runs the line with commander. Resolves to the exit code of what
