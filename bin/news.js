@@ -45,28 +45,47 @@ function compileCli({ cache = true } = {}) {
   // else: resolved here rather than by module.createRequire(), which costs half
   // a millisecond of every start-up.
   const requireFromDist = (id) => require(id.startsWith('./') ? path.join(dir, id) : id);
-  const run = () => {
+  /** Runs the bundle's top level; its exports: runLine(argv) and exitWith(code) (src/cli.ts). */
+  const load = () => {
     const module = { exports: {} };
     script.runInThisContext()(module.exports, requireFromDist, module, file, dir);
+    return module.exports;
   };
   /** The cache to write after a run: the build id, then V8's data. */
   const cacheData = () => Buffer.concat([Buffer.from(header ?? '', 'latin1'), script.createCachedData()]);
-  return { file, script, run, cacheData };
+  return { file, script, load, cacheData };
 }
 
-/** Runs the CLI; `writeCache` (for scripts/build.mjs) writes the code cache at exit. */
-function runCli({ writeCache = false } = {}) {
-  const cli = compileCli({ cache: !writeCache });
+/** Runs the command line in process.argv. */
+function runCli() {
+  const cli = compileCli();
   if (cli == null) {
     process.stderr.write('news: the build is missing; run `npm install` (or `npm run build`) in the news folder\n');
     process.exitCode = 1;
     return;
   }
-  if (writeCache) process.once('exit', () => require('node:fs').writeFileSync(`${cli.file}.cache`, cli.cacheData()));
-  cli.run();
+  const { runLine, exitWith } = cli.load();
+  void runLine(process.argv.slice(2)).then(exitWith);
 }
 
-module.exports = { compileCli, runCli };
+/**
+ * For scripts/build.mjs: runs these command lines one after another in this
+ * process, compiled without a cache, then writes V8's code cache of dist/cli.js.
+ * The cache then holds the functions those commands ran, not only the top level:
+ * what is not in it is compiled when first called, on every run.
+ */
+async function writeCodeCache(lines) {
+  const cli = compileCli({ cache: false });
+  if (cli == null) throw new Error('no dist/cli.js to make a code cache for');
+  const { runLine } = cli.load();
+  for (const line of lines) {
+    const code = await runLine(line);
+    if (code !== 0) throw new Error(`news ${line.join(' ')} exited ${code}`);
+  }
+  require('node:fs').writeFileSync(`${cli.file}.cache`, cli.cacheData());
+}
+
+module.exports = { compileCli, runCli, writeCodeCache };
 
 if (require.main === module) {
   const args = process.argv.slice(2);

@@ -194,12 +194,17 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-// No top-level await: the bundle is a CommonJS script (see scripts/build.mjs).
-void main(process.argv.slice(2)).then((code) => {
+/** Runs one command line; resolves to its exit code. bin/news.js calls it (the bundle does nothing when loaded). */
+export function runLine(argv: string[]): Promise<number> {
+  return main(argv);
+}
+
+/** Ends the process with this code once the command is done. */
+export function exitWith(code: number): void {
   // Every command awaits its own work, so once output went out by write(2) alone
   // nothing is left for the event loop but V8's housekeeping: a young-generation
   // collection it schedules as a task, about a millisecond of `news list`. With a
   // stream in use (a terminal, output beyond 64 KiB), the loop drains it first.
   if (!stdoutStream && !stderrStream) process.exit(code);
   process.exitCode = code;
-});
+}
