@@ -49,11 +49,11 @@ function flagsOf(options: readonly OptionSpec[]): { byName: Map<string, Flag>; d
 }
 
 const globals = flagsOf(GLOBAL_OPTIONS);
-const commands = new Map<string, { spec: CommandSpec; flags: ReturnType<typeof flagsOf> }>();
-for (const spec of COMMANDS) {
-  const entry = { spec, flags: flagsOf(spec.options) };
-  commands.set(spec.name, entry);
-  if (spec.alias) commands.set(spec.alias, entry);
+
+/** The command a word names (or aliases), with its flags read from the table only for the command being run. */
+function commandNamed(word: string): { spec: CommandSpec; flags: ReturnType<typeof flagsOf> } | undefined {
+  const spec = COMMANDS.find((c) => c.name === word || c.alias === word);
+  return spec && { spec, flags: flagsOf(spec.options) };
 }
 
 /** How many operands the command takes: [least, most]. */
@@ -73,7 +73,7 @@ export function readLine(argv: readonly string[]): ParsedLine | null {
     if (!flag || flag.takesValue) return null;
     given[flag.key] = !flag.negated;
   }
-  const entry = i < argv.length ? commands.get(argv[i]!) : undefined;
+  const entry = i < argv.length ? commandNamed(argv[i]!) : undefined;
   if (!entry) return null;
   const opts: Record<string, string | boolean> = { ...entry.flags.defaults };
   const operands: string[] = [];
