@@ -1,11 +1,11 @@
 // Where news keeps its files (XDG base directories), so tests and users can
 // point them elsewhere with XDG_CONFIG_HOME / XDG_DATA_HOME.
 import { join } from 'node:path';
-import { builtin } from './builtin.js';
+import { nodeOs } from './builtin.js';
 
 type Env = Record<string, string | undefined>;
 
-const home = (env: Env) => env.HOME || builtin<typeof import('node:os')>('node:os').homedir();
+const home = (env: Env) => env.HOME || nodeOs().homedir();
 
 export function configDir(env: Env): string {
   return join(env.XDG_CONFIG_HOME || join(home(env), '.config'), 'news');

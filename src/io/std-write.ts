@@ -10,7 +10,7 @@
 // when the reader left, ...) go to the node stream from then on: the same bytes
 // in the same order, and errors reach the stream's 'error' handling as before.
 import { fstatSync, statSync, writeSync } from 'node:fs';
-import { builtin } from './builtin.js';
+import { nodeTty } from './builtin.js';
 
 export const DIRECT_LIMIT = 65_536;
 
@@ -26,7 +26,7 @@ export function isTerminal(fd: number): boolean {
   } catch {
     // not open, not ours to stat, or no /dev/null: let isatty answer
   }
-  const { isatty } = builtin<typeof import('node:tty')>('node:tty');
+  const { isatty } = nodeTty();
   return isatty(fd);
 }
 

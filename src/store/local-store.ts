@@ -27,7 +27,7 @@ import type { Article } from '../article.js';
 import { fnv1aHex } from '../core/hash.js';
 import { DataError } from '../errors.js';
 import { fsyncDir, writeFileAtomic, writeNewFileDurably } from '../io/atomic-write.js';
-import { builtin } from '../io/builtin.js';
+import { nodeStringDecoder } from '../io/builtin.js';
 import { acquireLock, liveOwner } from '../io/lock.js';
 import { jsonErrorLocation } from './json-error.js';
 import {
@@ -280,7 +280,7 @@ export class LocalStore {
     const store = migrateStore(top.head, this.msg.show(this.storePath));
     const bodiesOf = this.bodiesByFeed(store);
     const chunk = Buffer.allocUnsafe(1 << 20);
-    const { StringDecoder } = builtin<typeof import('node:string_decoder')>('node:string_decoder');
+    const { StringDecoder } = nodeStringDecoder();
     const decoder = new StringDecoder('utf8');
     let text = '';
     let eof = false;
