@@ -25,33 +25,39 @@ interface Fields {
 type DateOnly = Pick<Fields, 'year' | 'month' | 'day'>;
 
 // Maps, not object literals, so a token like "constructor" cannot hit a prototype key.
-const MONTHS = new Map<string, number>([
-  ['jan', 1], ['january', 1],
-  ['feb', 2], ['february', 2],
-  ['mar', 3], ['march', 3],
-  ['apr', 4], ['april', 4],
-  ['may', 5],
-  ['jun', 6], ['june', 6],
-  ['jul', 7], ['july', 7],
-  ['aug', 8], ['august', 8],
-  ['sep', 9], ['sept', 9], ['september', 9],
-  ['oct', 10], ['october', 10],
-  ['nov', 11], ['november', 11],
-  ['dec', 12], ['december', 12],
-]);
+// Built on first use: only dates in neither common form (parseCommonForm) look
+// names up, and `news list` need not build them at start-up.
+let months: Map<string, number> | undefined;
+const MONTHS = () =>
+  (months ??= new Map<string, number>([
+    ['jan', 1], ['january', 1],
+    ['feb', 2], ['february', 2],
+    ['mar', 3], ['march', 3],
+    ['apr', 4], ['april', 4],
+    ['may', 5],
+    ['jun', 6], ['june', 6],
+    ['jul', 7], ['july', 7],
+    ['aug', 8], ['august', 8],
+    ['sep', 9], ['sept', 9], ['september', 9],
+    ['oct', 10], ['october', 10],
+    ['nov', 11], ['november', 11],
+    ['dec', 12], ['december', 12],
+  ]));
 
 // The one-letter US forms are ambiguous about daylight saving; standard time is the
 // reading the brief asks for.
-const ZONES = new Map<string, number>([
-  ['UT', 0], ['UTC', 0], ['GMT', 0], ['Z', 0],
-  ['ETC/GMT', 0], ['ETC/UTC', 0], ['ETC/UT', 0],
-  ['EST', -300], ['EDT', -240],
-  ['CST', -360], ['CDT', -300],
-  ['MST', -420], ['MDT', -360],
-  ['PST', -480], ['PDT', -420],
-  ['AT', -240], ['ET', -300], ['CT', -360], ['MT', -420], ['PT', -480],
-  ['CET', 60], ['CEST', 120], ['MET', 60], ['MEST', 120],
-]);
+let zones: Map<string, number> | undefined;
+const ZONES = () =>
+  (zones ??= new Map<string, number>([
+    ['UT', 0], ['UTC', 0], ['GMT', 0], ['Z', 0],
+    ['ETC/GMT', 0], ['ETC/UTC', 0], ['ETC/UT', 0],
+    ['EST', -300], ['EDT', -240],
+    ['CST', -360], ['CDT', -300],
+    ['MST', -420], ['MDT', -360],
+    ['PST', -480], ['PDT', -420],
+    ['AT', -240], ['ET', -300], ['CT', -360], ['MT', -420], ['PT', -480],
+    ['CET', 60], ['CEST', 120], ['MET', 60], ['MEST', 120],
+  ]));
 
 // Instants outside years 1..9999 UTC cannot be written as YYYY, so they are refused
 // even when an offset is what pushed them out (e.g. 9999-12-31T23:00-01:00).
@@ -227,7 +233,7 @@ function parseTokens(tokens: string[]): Fields | null {
 
 function monthOf(token: string): number | null {
   const key = token.toLowerCase().replace(/\.$/, '');
-  return MONTHS.get(key) ?? null;
+  return MONTHS().get(key) ?? null;
 }
 
 /** RFC 2822 §4.3: two-digit years 00-49 are 20xx, 50-99 are 19xx; three digits add 1900. */
@@ -264,7 +270,7 @@ function withTimeAndZone(date: DateOnly, rest: string[]): Fields | null {
 function parseZone(raw: string, lenient: boolean): number | null {
   const zone = raw.replace(/ /g, '').toUpperCase();
   if (zone === '') return 0;
-  const named = ZONES.get(zone);
+  const named = ZONES().get(zone);
   if (named !== undefined) return named;
 
   const numeric = OFFSET.exec(zone);
