@@ -11,13 +11,21 @@
 // once node is up. The cache must be made from this very wrapper.
 const WRAPPER = ['(function (exports, require, module, __filename, __dirname) {', '\n})'];
 
+// Which code cache a command line loads (all are V8's caches of the same
+// dist/cli.js, each made by the build after running other commands): a cache
+// holds the functions its commands ran, and each one a command loads but does
+// not need costs it time. `news read` renders HTML, which listing never does.
+const DEFAULT_CACHE = 'cli.js.cache';
+const cacheFor = (args) => (args[0] === 'read' ? 'cli.js.read.cache' : DEFAULT_CACHE);
+
 /**
- * Compiles dist/cli.js (with its code cache unless `cache` is false), or returns
- * null when there is no build. V8 refuses a cache from another V8 or with other
- * flags (script.cachedDataRejected) and compiles the source itself; the build id
- * in the cache's first line must match cli.js's, as V8 checks only the length.
+ * Compiles dist/cli.js (with the code cache `cache` beside it, none when false),
+ * or returns null when there is no build. V8 refuses a cache from another V8 or
+ * with other flags (script.cachedDataRejected) and compiles the source itself;
+ * the build id in the cache's first line must match cli.js's, as V8 checks only
+ * the length.
  */
-function compileCli({ cache = true } = {}) {
+function compileCli({ cache = DEFAULT_CACHE } = {}) {
   const fs = require('node:fs');
   const path = require('node:path');
   const file = path.join(__dirname, '..', 'dist', 'cli.js');
@@ -32,7 +40,7 @@ function compileCli({ cache = true } = {}) {
   let cachedData;
   if (cache && header) {
     try {
-      const data = fs.readFileSync(`${file}.cache`);
+      const data = fs.readFileSync(path.join(path.dirname(file), cache));
       if (data.toString('latin1', 0, header.length) === header) cachedData = data.subarray(header.length);
     } catch {
       // no cache: compile
@@ -58,7 +66,7 @@ function compileCli({ cache = true } = {}) {
 
 /** Runs the command line in process.argv. */
 function runCli() {
-  const cli = compileCli();
+  const cli = compileCli({ cache: cacheFor(process.argv.slice(2)) });
   if (cli == null) {
     process.stderr.write('news: the build is missing; run `npm install` (or `npm run build`) in the news folder\n');
     process.exitCode = 1;
@@ -70,7 +78,8 @@ function runCli() {
 
 /**
  * For scripts/build.mjs: runs these command lines one after another in this
- * process, compiled without a cache, then writes V8's code cache of dist/cli.js.
+ * process, compiled without a cache, then writes V8's code cache of dist/cli.js
+ * (the one cacheFor() gives the first line).
  * The cache then holds the functions those commands ran, not only the top level:
  * what is not in it is compiled when first called, on every run.
  */
@@ -82,10 +91,11 @@ async function writeCodeCache(lines) {
     const code = await runLine(line);
     if (code !== 0) throw new Error(`news ${line.join(' ')} exited ${code}`);
   }
-  require('node:fs').writeFileSync(`${cli.file}.cache`, cli.cacheData());
+  const path = require('node:path');
+  require('node:fs').writeFileSync(path.join(path.dirname(cli.file), cacheFor(lines[0])), cli.cacheData());
 }
 
-module.exports = { compileCli, runCli, writeCodeCache };
+module.exports = { compileCli, runCli, writeCodeCache, cacheFor };
 
 if (require.main === module) {
   const args = process.argv.slice(2);

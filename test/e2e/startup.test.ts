@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT, newsEnv, tempHome } from './run-news.js';
 
-/** compileCli()'s verdict on the cache, in a node of its own: the flags of this one may differ. */
-function cacheRejected(bin: string): string {
-  const script = `process.stdout.write(String(require(${JSON.stringify(bin)}).compileCli().script.cachedDataRejected))`;
+/** compileCli()'s verdict on a cache, in a node of its own: the flags of this one may differ. */
+function cacheRejected(bin: string, cache = 'cli.js.cache'): string {
+  const script = `process.stdout.write(String(require(${JSON.stringify(bin)}).compileCli({ cache: ${JSON.stringify(cache)} }).script.cachedDataRejected))`;
   return spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' }).stdout;
 }
 
@@ -26,6 +26,14 @@ afterAll(() => rmSync(copy, { recursive: true, force: true }));
 describe('the code cache of dist/cli.js', () => {
   it('is taken by V8', () => {
     expect(cacheRejected(BIN)).toBe('false');
+  });
+
+  it('has one of its own for news read, which the build made', () => {
+    const { cacheFor } = require(BIN) as { cacheFor(args: string[]): string };
+    expect(cacheFor(['read', 'x'])).toBe('cli.js.read.cache');
+    expect(cacheFor(['list'])).toBe('cli.js.cache');
+    expect(cacheFor(['constructor'])).toBe('cli.js.cache');
+    expect(cacheRejected(BIN, 'cli.js.read.cache')).toBe('false');
   });
 
   it('is optional, and never used for another build of cli.js', () => {
