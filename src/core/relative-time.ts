@@ -1,7 +1,6 @@
 // Ages in the seed page's style ("16 mins ago"), always floored so an article is
 // never shown as newer-looking-older than it is: 119 minutes is "1 hour ago".
-import { differenceInMonths } from 'date-fns/differenceInMonths';
-import { differenceInYears } from 'date-fns/differenceInYears';
+import { differenceInMonths, differenceInYears } from './calendar.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -9,8 +8,8 @@ const DAY = 24 * HOUR;
 const WEEK = 7 * DAY;
 const YEAR = 365 * DAY;
 
-// A Date beyond ±8.64e15 ms is invalid; date-fns answers NaN there, which only it
-// should decide.
+// A Date beyond ±8.64e15 ms is invalid; date-fns answers NaN there, which only its
+// steps (calendar.ts) should decide.
 const MAX_DATE_MS = 8.64e15;
 
 // date-fns counts months on local calendar dates, so a span measured in real time
@@ -59,9 +58,10 @@ export function relativeTime(then: number | null, now: number): string {
 }
 
 // Months and years are calendar units (31 Jan to 28 Feb is a month, 30 Jan to 27 Feb
-// is not), which date-fns counts correctly across month lengths and leap years. Most
-// spans are far enough from every boundary to have one count wherever they fall, and
-// are counted by arithmetic: date-fns cost ~10x more per row of a long list.
+// is not), counted as date-fns counts them (calendar.ts takes its steps) across
+// month lengths and leap years. Most spans are far enough from every boundary to
+// have one count wherever they fall, and are counted by arithmetic: the calendar
+// steps cost several times more per row of a long list.
 function calendarAge(ms: number, early: number, late: number): string {
   const sure = Math.max(Math.abs(early), Math.abs(late)) <= MAX_DATE_MS;
   const months = (sure ? certainMonths(ms) : null) ?? differenceInMonths(late, early);
