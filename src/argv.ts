@@ -9,7 +9,7 @@
 // What it accepts, it must read exactly as commander would (same option names,
 // defaults and choices, from the same table: src/command-spec.ts);
 // test/argv.test.ts compares the two on every option of every command.
-import { COMMANDS, type CommandSpec, GLOBAL_OPTIONS, type OptionSpec } from './command-spec.js';
+import { type CommandSpec, GLOBAL_OPTIONS, type OptionSpec, commandNamed, flagNames } from './command-spec.js';
 
 export interface ParsedLine {
   command: string;
@@ -35,12 +35,12 @@ function flagsOf(options: readonly OptionSpec[]): { byName: Map<string, Flag>; d
   const defaults: Record<string, string | boolean> = {};
   const positive = new Set(options.map((o) => /--(?!no-)([\w-]+)/.exec(o.flags)?.[1]).filter((n) => n !== undefined));
   for (const o of options) {
-    const names = o.flags.split(/[ ,]+/).filter((w) => /^--?[a-z][\w-]*$/i.test(w)); // not <file|url|->
-    const long = names.find((n) => n.startsWith('--'))!;
+    const { short, long } = flagNames(o);
     const negated = long.startsWith('--no-');
     const key = camel(negated ? long.slice(5) : long.slice(2));
     const flag: Flag = { key, takesValue: /[<[]/.test(o.flags), negated, choices: o.choices };
-    for (const n of names) byName.set(n, flag);
+    byName.set(long, flag);
+    if (short) byName.set(short, flag);
     // As commander: --no-x alone defaults x to true; with --x also defined, x has no default.
     if (negated && !positive.has(long.slice(5))) defaults[key] = true;
     if (o.default !== undefined) defaults[key] = o.default;
@@ -50,9 +50,9 @@ function flagsOf(options: readonly OptionSpec[]): { byName: Map<string, Flag>; d
 
 const globals = flagsOf(GLOBAL_OPTIONS);
 
-/** The command a word names (or aliases), with its flags read from the table only for the command being run. */
-function commandNamed(word: string): { spec: CommandSpec; flags: ReturnType<typeof flagsOf> } | undefined {
-  const spec = COMMANDS.find((c) => c.name === word || c.alias === word);
+/** The command a word names, with its flags read from the table only for the command being run. */
+function commandEntry(word: string): { spec: CommandSpec; flags: ReturnType<typeof flagsOf> } | undefined {
+  const spec = commandNamed(word);
   return spec && { spec, flags: flagsOf(spec.options) };
 }
 
@@ -73,7 +73,7 @@ export function readLine(argv: readonly string[]): ParsedLine | null {
     if (!flag || flag.takesValue) return null;
     given[flag.key] = !flag.negated;
   }
-  const entry = i < argv.length ? commandNamed(argv[i]!) : undefined;
+  const entry = i < argv.length ? commandEntry(argv[i]!) : undefined;
   if (!entry) return null;
   const opts: Record<string, string | boolean> = { ...entry.flags.defaults };
   const operands: string[] = [];

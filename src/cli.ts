@@ -2,8 +2,9 @@
 // runs the command (src/argv.ts, or commander in src/program.ts), and maps typed
 // errors to the documented exit codes.
 import { readLine } from './argv.js';
-import { COMMANDS } from './command-spec.js';
+import { COMMANDS, flagNames } from './command-spec.js';
 import type { Context } from './commands/context.js';
+import type { RunCommand } from './program.js';
 import { parseDate } from './core/dates.js';
 import { EXIT, NewsError, UsageError } from './errors.js';
 import { type Config, readConfig } from './io/config.js';
@@ -150,7 +151,7 @@ const COMMAND_RUNNERS: Record<string, (operands: string[], opts: Options, ctx: C
     const { runCompletion } = await import('./commands/completion.js');
     const specs = COMMANDS.map((c) => ({
       name: c.name,
-      options: c.options.flatMap((o) => /--[\w-]+/.exec(o.flags) ?? []).concat('--help'),
+      options: c.options.map((o) => flagNames(o).long).concat('--help'),
     }));
     await runCompletion(shell!, specs, ctx);
   },
@@ -158,27 +159,24 @@ const COMMAND_RUNNERS: Record<string, (operands: string[], opts: Options, ctx: C
   config: async ([action, ...args], o, ctx) => (await import('./commands/config.js')).runConfig(action!, args, o, ctx),
 };
 
-async function runCommand(command: string, operands: string[], opts: Options, globals: Options): Promise<void> {
+const runCommand: RunCommand = async (command, operands, opts, globals) => {
   await COMMAND_RUNNERS[command]!(operands, opts, await makeContext({ color: globals.color as boolean | undefined }));
-}
+};
 
-async function main(argv: string[]): Promise<number> {
+/** Runs one command line; resolves to its exit code. bin/news.js calls it (the bundle does nothing when loaded). */
+export async function runLine(argv: string[]): Promise<number> {
   try {
     // The everyday lines without commander (src/argv.ts); commander for the rest.
     const line = readLine(argv);
-    if (line) {
-      await runCommand(line.command, line.operands, line.opts, line.globals);
-    } else {
+    let code: number = EXIT.ok;
+    if (line) await runCommand(line.command, line.operands, line.opts, line.globals);
+    else {
       const { runProgram } = await import('./program.js');
       const io = { writeOut: (s: string) => void outWriter.write(s), writeErr: (s: string) => void errWriter.write(s), version: VERSION, run: runCommand };
-      const code = await runProgram(argv, io, EXIT.usage);
-      if (code !== null) {
-        await stdout.flush();
-        return code;
-      }
+      code = (await runProgram(argv, io)) ?? EXIT.ok;
     }
     await stdout.flush();
-    return EXIT.ok;
+    return code;
   } catch (err) {
     await stdout.flush();
     if (err instanceof NewsError) {
@@ -192,11 +190,6 @@ async function main(argv: string[]): Promise<number> {
     if (debug && err instanceof Error && err.stack) errWriter.write(`${err.stack}\n`);
     return EXIT.error;
   }
-}
-
-/** Runs one command line; resolves to its exit code. bin/news.js calls it (the bundle does nothing when loaded). */
-export function runLine(argv: string[]): Promise<number> {
-  return main(argv);
 }
 
 /** Ends the process with this code once the command is done. */

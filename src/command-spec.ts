@@ -177,3 +177,14 @@ export const COMMANDS: readonly CommandSpec[] = [
     examples: ['news config set source https://example.org/feed.xml', 'news config get source', 'news config keys'],
   },
 ];
+
+/** The command a word names, by its name or its alias. */
+export function commandNamed(word: string): CommandSpec | undefined {
+  return COMMANDS.find((c) => c.name === word || c.alias === word);
+}
+
+/** An option's names as typed: `-n` (when it has one) and `--limit`; not its value, such as `<file|url|->`. */
+export function flagNames(o: OptionSpec): { short?: string; long: string } {
+  const names = o.flags.split(/[ ,]+/).filter((w) => /^--?[a-z][\w-]*$/i.test(w));
+  return { short: names.find((n) => !n.startsWith('--')), long: names.find((n) => n.startsWith('--'))! };
+}

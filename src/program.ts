@@ -3,7 +3,8 @@
 // rarer option forms). It reads the line itself and runs the same command
 // functions as the fast path.
 import { Command, CommanderError, Option } from 'commander';
-import { COMMANDS, GLOBAL_OPTIONS, type OptionSpec, PROGRAM_EXAMPLES } from './command-spec.js';
+import { COMMANDS, GLOBAL_OPTIONS, type OptionSpec, PROGRAM_EXAMPLES, commandNamed } from './command-spec.js';
+import { EXIT } from './errors.js';
 
 export type RunCommand = (command: string, operands: string[], opts: Record<string, unknown>, globals: Record<string, unknown>) => Promise<void>;
 
@@ -63,29 +64,26 @@ export function buildProgram(io: ProgramIo, only?: string): Command {
   return program;
 }
 
-// When the first argument names a command, only it is defined: it runs, parses
-// its options and reports its errors alone, and all ten, with some sixty
-// options, take commander longer to build. `news help`, `news --help` and
-// anything else get them all.
-const RUNS_ALONE = new Map(COMMANDS.flatMap((c) => [[c.name, c.name], ...(c.alias ? [[c.alias, c.name] as const] : [])]));
-
 /**
  * Reads and runs the line with commander. Resolves to the exit code of what
- * commander itself answered (help and version 0, anything it rejects a usage
+ * commander itself answered (help and version ok, anything it rejects a usage
  * error), or null when a command ran; the command's own errors are thrown.
  */
-export async function runProgram(argv: string[], io: ProgramIo, usageExit: number): Promise<number | null> {
-  const first = argv[0];
-  const program = buildProgram(io, first === undefined ? undefined : RUNS_ALONE.get(first));
+export async function runProgram(argv: string[], io: ProgramIo): Promise<number | null> {
+  // When the first argument names a command, only it is defined: it runs, parses
+  // its options and reports its errors alone, and all ten, with some sixty
+  // options, take commander longer to build. `news help`, `news --help` and
+  // anything else get them all.
+  const program = buildProgram(io, argv[0] === undefined ? undefined : commandNamed(argv[0])?.name);
   if (argv.length === 0) {
     program.outputHelp(); // an overview with examples, not an error
-    return 0;
+    return EXIT.ok;
   }
   try {
     await program.parseAsync(argv, { from: 'user' });
     return null;
   } catch (err) {
-    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : usageExit;
+    if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     throw err;
   }
 }

@@ -3,7 +3,7 @@
 // program (src/program.ts) with a command runner that records what it is given.
 import { describe, expect, it } from 'vitest';
 import { type ParsedLine, readLine } from '../src/argv.js';
-import { COMMANDS, GLOBAL_OPTIONS } from '../src/command-spec.js';
+import { COMMANDS, GLOBAL_OPTIONS, flagNames } from '../src/command-spec.js';
 import { runProgram } from '../src/program.js';
 
 async function viaCommander(argv: string[]): Promise<{ ran: ParsedLine | null; code: number | null; output: string }> {
@@ -17,7 +17,7 @@ async function viaCommander(argv: string[]): Promise<{ ran: ParsedLine | null; c
       const globals = Object.fromEntries(GLOBAL_OPTIONS.map((o) => /--(?:no-)?([\w-]+)/.exec(o.flags)![1]!).filter((k) => k in withGlobals).map((k) => [k, withGlobals[k]]));
       ran = { command, operands, opts: opts as ParsedLine['opts'], globals: globals as ParsedLine['globals'] };
     },
-  }, 2);
+  });
   return { ran, code, output };
 }
 
@@ -30,7 +30,7 @@ function linesFor(c: (typeof COMMANDS)[number]): string[][] {
   out.push(base);
   if (c.alias) out.push([c.alias, ...base.slice(1)]);
   for (const o of [...c.options, ...GLOBAL_OPTIONS]) {
-    const [short, long] = o.flags.split(/[ ,]+/).filter((w) => /^--?[a-z][\w-]*$/i.test(w)).reduce<[string?, string?]>((a, w) => (w.startsWith('--') ? [a[0], w] : [w, a[1]]), []);
+    const { short, long } = flagNames(o);
     const takesValue = /[<[]/.test(o.flags);
     const values = takesValue ? (o.choices ? [...o.choices, 'nope'] : ['5', '-', '-3', '', 'a b']) : [];
     for (const flag of [short, long].filter((f) => f !== undefined)) {
