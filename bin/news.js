@@ -28,7 +28,8 @@ const cacheFor = (args) => (args[0] === 'read' ? 'cli.js.read.cache' : DEFAULT_C
 function compileCli({ cache = DEFAULT_CACHE } = {}) {
   const fs = require('node:fs');
   const path = require('node:path');
-  const file = path.join(__dirname, '..', 'dist', 'cli.js');
+  const dir = path.join(__dirname, '..', 'dist');
+  const file = path.join(dir, 'cli.js');
   let source;
   try {
     source = fs.readFileSync(file, 'utf8');
@@ -40,7 +41,7 @@ function compileCli({ cache = DEFAULT_CACHE } = {}) {
   let cachedData;
   if (cache && header) {
     try {
-      const data = fs.readFileSync(path.join(path.dirname(file), cache));
+      const data = fs.readFileSync(path.join(dir, cache));
       if (data.toString('latin1', 0, header.length) === header) cachedData = data.subarray(header.length);
     } catch {
       // no cache: compile
@@ -48,7 +49,6 @@ function compileCli({ cache = DEFAULT_CACHE } = {}) {
   }
   const { Script } = require('node:vm');
   const script = new Script(WRAPPER[0] + source + WRAPPER[1], { filename: file, cachedData });
-  const dir = path.dirname(file);
   // The bundle requires node's own modules and its ./vendor/*.cjs files, nothing
   // else: resolved here rather than by module.createRequire(), which costs half
   // a millisecond of every start-up.
@@ -61,7 +61,7 @@ function compileCli({ cache = DEFAULT_CACHE } = {}) {
   };
   /** The cache to write after a run: the build id, then V8's data. */
   const cacheData = () => Buffer.concat([Buffer.from(header ?? '', 'latin1'), script.createCachedData()]);
-  return { file, script, load, cacheData };
+  return { file, dir, script, load, cacheData };
 }
 
 /** Runs the command line in process.argv. */
@@ -91,8 +91,7 @@ async function writeCodeCache(lines) {
     const code = await runLine(line);
     if (code !== 0) throw new Error(`news ${line.join(' ')} exited ${code}`);
   }
-  const path = require('node:path');
-  require('node:fs').writeFileSync(path.join(path.dirname(cli.file), cacheFor(lines[0])), cli.cacheData());
+  require('node:fs').writeFileSync(require('node:path').join(cli.dir, cacheFor(lines[0])), cli.cacheData());
 }
 
 module.exports = { compileCli, runCli, writeCodeCache, cacheFor };

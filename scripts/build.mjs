@@ -11,8 +11,9 @@
 //   required on first use: node reads and V8 loads cli.js in time that grows with
 //   its size. They share no module with cli.js, so nothing is loaded twice.
 // - dist/cli.js.cache, dist/cli.js.read.cache: V8's code caches of cli.js, made
-//   by running `news list` and `news read` on the sample store; bin/news.js hands it to V8, which checks it and falls
-//   back to compiling when it does not fit (another node version, say).
+//   by running `news list` and `news read` on the sample store; bin/news.js hands
+//   one to V8, which checks it and falls back to compiling when it does not fit
+//   (another node version, say).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -94,12 +95,11 @@ const main = await build({
   outfile: join(dist, 'cli.js'),
   define: {
     __NEWS_VERSION__: JSON.stringify(version),
-    // The file's folder and URL, as an ES module would see them. The URL is made
-    // on first use: node:url's pathToFileURL costs `news list` half a millisecond.
+    // The file's folder, as an ES module would see it (choose.ts: the sample
+    // store). Not import.meta.url: node:url's pathToFileURL would cost `news
+    // list` half a millisecond at start-up, and nothing needs the URL.
     'import.meta.dirname': '__dirname',
-    'import.meta.url': '__news_import_meta.url',
   },
-  banner: { js: `${common.banner.js}const __news_import_meta={get url(){return require('node:url').pathToFileURL(__filename).href}};` },
   // import() of a vendor bundle becomes a require(): bin/news.js runs cli.js as
   // a script, where import() would need a module loader of its own.
   supported: { 'dynamic-import': false },
@@ -135,7 +135,6 @@ const CACHE_RUNS = [
   [['read', 'library-network-launches-free-evening-coding-classes']],
 ];
 for (const lines of CACHE_RUNS) writeCodeCache(lines);
-
 
 // Without a cache news works the same, only slower to start, so a failure here is
 // a warning.

@@ -4,8 +4,8 @@
 // bundle's CommonJS wrapper (bin/news.js) and vitest's module runner. (Importing
 // module.createRequire instead cost 0.3 ms itself: node builds node:module's
 // ES module facade on its first require.) Literal ids, so that the bundle keeps
-// requiring only what test/e2e/startup.test.ts allows.
-declare const require: (id: string) => unknown;
+// requiring only what test/e2e/startup.test.ts allows. The same pattern as
+// core/entities.ts and render/width.ts use for packages.
 
 /** node:tty, for a stream that may be a terminal. */
 export const nodeTty = () => require('node:tty') as typeof import('node:tty');
