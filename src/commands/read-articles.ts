@@ -6,7 +6,7 @@ import { SORT_KEYS } from '../core/filter.js';
 import { parseMoment } from '../core/time-window.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { networkLimits } from '../io/network-limits.js';
-import { SAMPLE_NOTICE, chooseSource } from '../sources/choose.js';
+import { type Chosen, SAMPLE_NOTICE, chooseSource } from '../sources/choose.js';
 import type { Listing } from '../store/listing-index.js';
 import type { HeadlineSet, IndexedListing, LocalStore } from '../store/local-store.js';
 import { localStore, userAgent } from './local.js';
@@ -39,6 +39,12 @@ export interface ArticleSet {
   fill(articles: readonly Article[]): Article[];
 }
 
+/** The source the options and environment choose, and the local store (which may be it). */
+function chosenSource(o: SourceOptions, ctx: Context): { local: LocalStore; chosen: Chosen } {
+  const local = localStore(ctx);
+  return { local, chosen: chooseSource(o.source, ctx.env, ctx.config, () => local.exists()) };
+}
+
 /**
  * The articles of the chosen source. With `one` (the reference of `news read`,
  * `open` or `mark` and the list's filters), the local store first looks for an
@@ -54,8 +60,7 @@ export async function readArticles(
   one?: { ref: string; query: ListQuery },
   preread?: Uint8Array,
 ): Promise<ArticleSet> {
-  const local = localStore(ctx);
-  const chosen = chooseSource(o.source, ctx.env, ctx.config, () => local.exists());
+  const { local, chosen } = chosenSource(o, ctx);
   if (chosen.kind === 'local') {
     const hit = one && (lookupSlug(local, one.ref) ?? lookupRow(local, one.ref, one.query));
     return hit ? { articles: hit.articles, local, fill: hit.fill, ref: hit.slug } : readLocal(local);
@@ -111,8 +116,7 @@ export async function readStream(
   ctx: Context,
   withBodies: boolean,
 ): Promise<{ articles: Iterable<Article>; local: boolean } | { bytes: Uint8Array } | null> {
-  const local = localStore(ctx);
-  const chosen = chooseSource(o.source, ctx.env, ctx.config, () => local.exists());
+  const { local, chosen } = chosenSource(o, ctx);
   if (chosen.kind === 'local') {
     const articles = local.stream(withBodies);
     return articles && { articles, local: true };
@@ -124,9 +128,8 @@ export async function readStream(
 
 /** The local store's listing index (LocalStore.indexed); null when another source is chosen or there is no current index. */
 export function readLocalIndex(o: SourceOptions, ctx: Context, enough?: (part: Listing) => boolean): IndexedListing | null {
-  const local = localStore(ctx);
-  if (chooseSource(o.source, ctx.env, ctx.config, () => local.exists()).kind !== 'local') return null;
-  return local.indexed(enough);
+  const { local, chosen } = chosenSource(o, ctx);
+  return chosen.kind === 'local' ? local.indexed(enough) : null;
 }
 
 // Headlines only at first: listing must not parse every body.
