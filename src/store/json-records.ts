@@ -1,12 +1,13 @@
 // A JSON store's records without decoding their bodies. A 184 MB store is mostly
 // summary, body and html strings that `news list` never shows; JSON.parse of the
-// whole text decodes and copies every one of them. This scanner walks the UTF-8
-// bytes of a top-level array of objects (jumping from quote to quote inside
-// strings, which is what it mostly sees), parses each record with those three
-// string values left out, and keeps where they are so that they are decoded only
-// when read. Anything it does not expect (another top-level shape, a record that
-// is not an object, broken syntax) returns null, and the caller parses the whole
-// text as before, with its error messages and warnings.
+// whole text decodes and copies every one of them. These scanners walk the UTF-8
+// bytes of a top-level array of records, jumping from quote to quote inside those
+// strings, which is what they mostly see, and keep where they are so that they are
+// decoded only when read. scanStore parses no record at all: it checks each one
+// and notes where the few values needed up front are, and a record is parsed
+// (recordAt) only when something reads more of it. Anything it does not expect
+// (another top-level shape, broken syntax) returns null, and the caller parses
+// the whole text as before, with its error messages and warnings.
 
 /** The byte range of a string value, quotes included. */
 export type Span = readonly [start: number, end: number];
@@ -17,6 +18,8 @@ export interface Heavy {
   body?: Span;
   html?: Span;
 }
+
+import { checkedStringEnd, checkedValueEnd, skipSpace } from './json-syntax.js';
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -64,47 +67,150 @@ function nestedEnd(b: Buffer, i: number): number {
   return -1;
 }
 
-export interface LightStore {
-  /** The records (objects, or whatever else the array holds) with heavy strings set to null. */
-  records: unknown[];
-  /** Each record's heavy strings ({} for a record that is not an object). */
-  heavy: Heavy[];
+/**
+ * Where a store's records are, and where the values of some of their members
+ * are: what the store reader needs of every record up front (title, dates, ...),
+ * without parsing any record. Every record is checked as JSON.parse checks it
+ * (json-syntax.ts), except summary, body and html strings, which are only
+ * skipped, as `recordAt` leaves them too; decodeSpan checks them when read.
+ */
+export interface RecordSpans {
+  /** Records found. */
+  count: number;
+  /** Per record: where its value starts and ends (an object, or whatever else the array holds). */
+  bounds: number[];
+  /** Per record, for each asked-for key in order: its value's start and end; -1, -1 when absent (the last one when repeated, as in JSON.parse). */
+  values: number[];
 }
 
-/** An array of records, or {"articles": [...], …} (the last "articles" wins, as in JSON.parse). */
-export function scanStoreRecords(b: Buffer): LightStore | null {
-  let i = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
-  const ws = () => {
-    while (isSpace(b[i])) i++;
-  };
-  ws();
-  let found: { end: number; light: LightText; heavy: Heavy[] } | null = null;
+/** An array of records, or {"articles": [...], …} (the last "articles" wins, as in JSON.parse); null when the bytes are shaped otherwise or are not valid JSON. */
+export function scanStore(b: Buffer, keys: readonly string[]): RecordSpans | null {
+  let i = skipSpace(b, b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0);
+  let found: (RecordSpans & { end: number }) | null = null;
   if (b[i] === 0x5b) {
-    found = scanArray(b, i);
+    found = scanArray(b, i, keys);
     if (!found) return null;
     i = found.end;
   } else if (b[i] === 0x7b) {
-    i = scanMembers(b, i, (keyStart, keyEnd, valueStart) => {
-      const isArticles = keyEnd - keyStart === 10 && b.toString('latin1', keyStart, keyEnd) === '"articles"';
-      if (!isArticles) return valueEnd(b, valueStart);
-      if (b[valueStart] !== 0x5b) {
-        found = null; // an "articles" that is not an array: let the full parser say so
-        return valueEnd(b, valueStart);
+    i = skipSpace(b, i + 1);
+    if (b[i] !== 0x7d) {
+      for (;;) {
+        if (b[i] !== QUOTE) return null;
+        const keyEnd = checkedStringEnd(b, i);
+        if (keyEnd < 0) return null;
+        const isArticles = keyEnd - i === 10 && b.toString('latin1', i, keyEnd) === '"articles"';
+        i = skipSpace(b, keyEnd);
+        if (b[i] !== 0x3a) return null;
+        const valueStart = skipSpace(b, i + 1);
+        if (isArticles) {
+          found = b[valueStart] === 0x5b ? scanArray(b, valueStart, keys) : null; // an "articles" that is not an array: the full parser says so
+          i = found ? found.end : checkedValueEnd(b, valueStart);
+        } else i = checkedValueEnd(b, valueStart);
+        if (i < 0) return null;
+        i = skipSpace(b, i);
+        if (b[i] === 0x2c) {
+          i = skipSpace(b, i + 1);
+          continue;
+        }
+        if (b[i] !== 0x7d) return null;
+        break;
       }
-      found = scanArray(b, valueStart);
-      return found ? found.end : -1;
-    });
-    if (i < 0) return null;
+    }
+    i++;
   } else return null;
-  ws();
-  if (i !== b.length || !found) return null;
-  let records: unknown[];
-  try {
-    records = JSON.parse(found.light.text()) as unknown[];
-  } catch {
-    return null;
+  if (skipSpace(b, i) !== b.length || !found) return null;
+  return { count: found.count, bounds: found.bounds, values: found.values };
+}
+
+const HEAVY_NAMES = ['summary', 'body', 'html'];
+
+function scanArray(b: Buffer, at: number, keys: readonly string[]): (RecordSpans & { end: number }) | null {
+  const bounds: number[] = [];
+  const values: number[] = [];
+  // The asked-for keys, then the heavy ones: one lookup per key says which.
+  const names = [...keys, ...HEAVY_NAMES].map((k) => Buffer.from(`"${k}"`, 'latin1'));
+  const absent = keys.map(() => [-1, -1]).flat();
+  let count = 0;
+  let i = skipSpace(b, at + 1);
+  if (b[i] === 0x5d) return { count, bounds, values, end: i + 1 };
+  for (;;) {
+    i = skipSpace(b, i);
+    const start = i;
+    const base = values.length;
+    values.push(...absent);
+    i = b[i] === 0x7b ? scanMembersChecked(b, i, names, keys.length, values, base) : checkedValueEnd(b, i);
+    if (i < 0) return null;
+    bounds.push(start, i);
+    count++;
+    i = skipSpace(b, i);
+    if (b[i] === 0x2c) {
+      i++;
+      continue;
+    }
+    return b[i] === 0x5d ? { count, bounds, values, end: i + 1 } : null;
   }
-  return { records, heavy: found.heavy };
+}
+
+/** Which of `names` (each quoted) the key at [s, e) is; -1 for none. A key spelled with escapes is decoded first. */
+function nameIndex(b: Buffer, s: number, e: number, names: readonly Buffer[]): number {
+  const length = e - s;
+  for (let n = 0; n < names.length; n++) {
+    const name = names[n]!;
+    if (name.length !== length) continue;
+    let k = 1;
+    while (k < length - 1 && b[s + k] === name[k]) k++;
+    if (k === length - 1) return n;
+  }
+  let escaped = false;
+  for (let k = s + 1; k < e - 1 && !escaped; k++) escaped = b[k] === BACKSLASH;
+  if (!escaped) return -1;
+  const decoded = JSON.stringify(JSON.parse(b.toString('utf8', s, e)) as string);
+  return names.findIndex((name) => name.toString('latin1') === decoded);
+}
+
+/**
+ * Checks the object at `start`, noting where the values of the asked-for keys
+ * (the first `asked` of `names`; the rest are heavy) are; the index after it, or -1.
+ */
+function scanMembersChecked(b: Buffer, start: number, names: readonly Buffer[], asked: number, values: number[], base: number): number {
+  let i = skipSpace(b, start + 1);
+  if (b[i] === 0x7d) return i + 1;
+  for (;;) {
+    i = skipSpace(b, i);
+    const keyStart = i;
+    if (b[i] !== QUOTE) return -1;
+    const keyEnd = checkedStringEnd(b, i);
+    if (keyEnd < 0) return -1;
+    i = skipSpace(b, keyEnd);
+    if (b[i] !== 0x3a) return -1;
+    const valueStart = skipSpace(b, i + 1);
+    const k = nameIndex(b, keyStart, keyEnd, names);
+    // A body is most of a store's bytes: jumped over from quote to quote.
+    if (k >= asked && b[valueStart] === QUOTE) i = stringEnd(b, valueStart);
+    else {
+      i = checkedValueEnd(b, valueStart);
+      if (k >= 0 && k < asked) {
+        values[base + 2 * k] = valueStart;
+        values[base + 2 * k + 1] = i;
+      }
+    }
+    if (i < 0) return -1;
+    i = skipSpace(b, i);
+    if (b[i] === 0x2c) {
+      i++;
+      continue;
+    }
+    return b[i] === 0x7d ? i + 1 : -1;
+  }
+}
+
+/** The record scanStore found at `start`, parsed with its heavy strings left out, and where those are. */
+export function recordAt(b: Buffer, start: number, end: number): { record: unknown; heavy: Heavy } {
+  const heavy: Heavy = {};
+  const light = new LightText(b, 1024);
+  if (b[start] === 0x7b) scanRecord(b, start, light, heavy);
+  else light.copy(start, end);
+  return { record: JSON.parse(light.text()), heavy };
 }
 
 /** Index after any JSON value starting at `i` (syntax checked later by JSON.parse); -1 if cut off. */
@@ -114,47 +220,6 @@ function valueEnd(b: Buffer, i: number): number {
   if (c === 0x7b || c === 0x5b) return nestedEnd(b, i);
   while (i < b.length && b[i] !== 0x2c && b[i] !== 0x7d && b[i] !== 0x5d && !isSpace(b[i])) i++;
   return i;
-}
-
-// The records without their heavy strings are copied into one array text and
-// parsed by a single JSON.parse: far cheaper than one parse per record.
-function scanArray(b: Buffer, at: number): { end: number; light: LightText; heavy: Heavy[] } | null {
-  let i = at + 1;
-  const ws = () => {
-    while (isSpace(b[i])) i++;
-  };
-  const light = new LightText(b);
-  const heavies: Heavy[] = [];
-  light.put(0x5b);
-  ws();
-  if (b[i] === 0x5d) i++;
-  else {
-    for (;;) {
-      ws();
-      if (heavies.length) light.put(0x2c);
-      const heavy: Heavy = {};
-      if (b[i] === 0x7b) i = scanRecord(b, i, light, heavy);
-      else {
-        // Not an object: copied as it is; the store reader warns about it.
-        const start = i;
-        i = valueEnd(b, i);
-        if (i > start) light.copy(start, i);
-        else return null;
-      }
-      if (i < 0) return null;
-      heavies.push(heavy);
-      ws();
-      if (b[i] === 0x2c) {
-        i++;
-        continue;
-      }
-      if (b[i] !== 0x5d) return null;
-      i++;
-      break;
-    }
-  }
-  light.put(0x5d);
-  return { end: i, light, heavy: heavies };
 }
 
 /** Where the bytes of a streamed array stop being an array of JSON values. */

@@ -10,7 +10,7 @@ import { finishArticle } from '../core/articles.js';
 import { SlugAllocator } from '../core/slug.js';
 import { DataError } from '../errors.js';
 import { jsonErrorLocation } from './json-error.js';
-import { BrokenRecords, type Heavy, arrayRecords, decodeSpan, scanStoreRecords } from './json-records.js';
+import { BrokenRecords, type Heavy, arrayRecords, decodeSpan, recordAt, scanStore } from './json-records.js';
 
 export interface StoreParse {
   drafts: ArticleDraft[];
@@ -32,15 +32,127 @@ export function parseStoreText(text: string, label: string): StoreParse {
 }
 
 /**
- * The fast path for a UTF-8 store that is an array of objects: records are
- * parsed without their summary, body and html, which are decoded from the
- * bytes when first read (json-records.ts). Null when the bytes are shaped
- * otherwise; parseStoreText then reads them.
+ * The fast path for a UTF-8 store that is an array of objects (or wraps one as
+ * "articles"): no record is parsed up front. The scanner checks each one and
+ * notes where its title, id, url, slug and dates are; those become the draft at
+ * once (they name it, sort it and give the warnings), and the rest of a record is
+ * parsed when first read, which `news list --limit 20` of 100,000 records does
+ * for 20 of them. Null when the bytes are shaped otherwise or are not valid JSON;
+ * parseStoreText then reads them, and says where they break.
  */
 export function parseStoreBytes(bytes: Buffer, label: string): StoreParse | null {
-  const scanned = scanStoreRecords(bytes);
+  const scanned = scanStore(bytes, HEAD_KEYS);
   if (!scanned) return null;
-  return draftsOf(scanned.records, label, (rec, index, where) => heavyReader(bytes, scanned.heavy[index], rec, where));
+  const { count, bounds, values } = scanned;
+  const drafts: ArticleDraft[] = [];
+  const warnings: string[] = [];
+  const width = 2 * HEAD_KEYS.length;
+  let index = 0;
+  // One closure for the whole loop: warnings are made at once, for this record.
+  const where = () => `${label}: record ${index}`;
+  for (; index < count; index++) {
+    const start = bounds[2 * index]!;
+    if (bytes[start] !== 0x7b) {
+      warnings.push(`${where()} skipped: not an object`);
+      continue;
+    }
+    const at = index * width;
+    const head = headFields(
+      spanValue(bytes, values, at + 2 * TITLE),
+      spanValue(bytes, values, at + 2 * ID),
+      spanValue(bytes, values, at + 2 * PUBLISHED),
+      spanValue(bytes, values, at + 2 * UPDATED),
+      where,
+      warnings,
+    );
+    if (!head) continue;
+    const id = head.id ?? urlField(str(spanValue(bytes, values, at + 2 * URL)));
+    drafts.push(new ScannedDraft(head, str(spanValue(bytes, values, at + 2 * SLUG)), id, bytes, start, bounds[2 * index + 1]!, label, index));
+  }
+  return { drafts, warnings };
+}
+
+// What the scanner reads of every record, by position in this list.
+const HEAD_KEYS = ['title', 'id', 'url', 'slug', 'publishedAt', 'updatedAt'] as const;
+const [TITLE, ID, URL, SLUG, PUBLISHED, UPDATED] = [0, 1, 2, 3, 4, 5];
+
+/** The value whose span starts at values[at]; undefined for an absent member. */
+function spanValue(bytes: Buffer, values: readonly number[], at: number): unknown {
+  const start = values[at]!;
+  const end = values[at + 1]!;
+  if (start < 0) return undefined;
+  // A string without escapes is its own bytes between the quotes.
+  if (bytes[start] === 0x22) {
+    let k = start + 1;
+    while (k < end && bytes[k] !== 0x5c) k++;
+    if (k === end) return bytes.toString('utf8', start + 1, end - 1);
+  }
+  return JSON.parse(bytes.toString('utf8', start, end));
+}
+
+/**
+ * A draft with what every record needs up front (slug, id, title, dates), the
+ * rest parsed from its bytes on first read, by toDraft as any record is. Every
+ * field reads the same as toDraft's draft would; writes go to that draft.
+ */
+class ScannedDraft implements ArticleDraft {
+  slug: string | null;
+  id: string | null;
+  title: string;
+  publishedAt: number | null;
+  updatedAt: number | null;
+  #full: ArticleDraft | undefined;
+  // Where the record is: kept as fields, not an object, for 100,000 drafts' sake.
+  readonly #bytes: Buffer;
+  readonly #start: number;
+  readonly #end: number;
+  readonly #label: string;
+  readonly #index: number;
+
+  constructor(head: Head, slug: string | null, id: string | null, bytes: Buffer, start: number, end: number, label: string, index: number) {
+    this.slug = slug;
+    this.id = id;
+    this.title = head.title;
+    this.publishedAt = head.publishedAt;
+    this.updatedAt = head.updatedAt;
+    this.#bytes = bytes;
+    this.#start = start;
+    this.#end = end;
+    this.#label = label;
+    this.#index = index;
+  }
+
+  #draft(): ArticleDraft {
+    if (!this.#full) {
+      const bytes = this.#bytes;
+      const { record, heavy } = recordAt(bytes, this.#start, this.#end);
+      const where = `${this.#label}: record ${this.#index}`;
+      // Its warnings were given when the store was scanned.
+      this.#full = toDraft(record as Rec, where, [], heavyReader(bytes, heavy, record as Rec, where))!;
+    }
+    return this.#full;
+  }
+
+  get url() { return this.#draft().url; }
+  set url(v) { this.#draft().url = v; }
+  get source() { return this.#draft().source; }
+  set source(v) { this.#draft().source = v; }
+  get category() { return this.#draft().category; }
+  set category(v) { this.#draft().category = v; }
+  get categories() { return this.#draft().categories; }
+  set categories(v) { this.#draft().categories = v; }
+  get author() { return this.#draft().author; }
+  set author(v) { this.#draft().author = v; }
+  get enclosures() { return this.#draft().enclosures; }
+  set enclosures(v) { this.#draft().enclosures = v; }
+  get image() { return this.#draft().image; }
+  set image(v) { this.#draft().image = v; }
+  get summary() { return this.#draft().summary; }
+  set summary(v) { this.#draft().summary = v; }
+  get body() { return this.#draft().body; }
+  set body(v) { this.#draft().body = v; }
+  get html() { return this.#draft().html; }
+  set html(v) { this.#draft().html = v; }
 }
 
 /** A record's summary, body and html: from its bytes when the scanner left them there. */
@@ -135,31 +247,48 @@ function recordDraft(rec: unknown, where: string, warnings: string[], rawOf: (re
 
 type HeavyField = 'summary' | 'body' | 'html';
 
-function toDraft(r: Rec, where: string, warnings: string[], raw: (field: HeavyField) => string | null): ArticleDraft | null {
-  const rawTitle = str(r.title);
+interface Head {
+  title: string;
+  /** The record's own id; the draft's id falls back to its url. */
+  id: string | null;
+  publishedAt: number | null;
+  updatedAt: number | null;
+}
+
+/**
+ * The fields every record needs up front, with their warnings in the order a
+ * reader meets them; null (with a warning) for a record without a title.
+ */
+function headFields(rawTitleValue: unknown, idValue: unknown, published: unknown, updated: unknown, where: () => string, warnings: string[]): Head | null {
+  const rawTitle = str(rawTitleValue);
   if (rawTitle == null || rawTitle.trim() === '') {
-    warnings.push(`${where} skipped: no title`);
+    warnings.push(`${where()} skipped: no title`);
     return null;
   }
   const title = looksLikeHtml(rawTitle) ? collapseWhitespace(textField(rawTitle, true) ?? '') || rawTitle.trim() : collapseWhitespace(rawTitle);
   let id: string | null = null;
-  if (typeof r.id === 'string' && r.id.trim() !== '') id = r.id.trim();
-  else if (typeof r.id === 'number' && Number.isFinite(r.id)) id = String(r.id);
-  else if (r.id != null) warnings.push(`${where} ("${title}"): id is neither a string nor a number; ignored`);
+  if (typeof idValue === 'string' && idValue.trim() !== '') id = idValue.trim();
+  else if (typeof idValue === 'number' && Number.isFinite(idValue)) id = String(idValue);
+  else if (idValue != null) warnings.push(`${where()} ("${title}"): id is neither a string nor a number; ignored`);
 
+  const date = (v: unknown, field: 'publishedAt' | 'updatedAt'): number | null => {
+    if (v == null || v === '') return null;
+    const ms = typeof v === 'string' ? parseDate(v) : null;
+    if (ms == null) warnings.push(`${where()} ("${title}"): ${field} ${JSON.stringify(v)} is not a date; shown as undated`);
+    return ms;
+  };
+  return { title, id, publishedAt: date(published, 'publishedAt'), updatedAt: date(updated, 'updatedAt') };
+}
+
+function toDraft(r: Rec, where: string, warnings: string[], raw: (field: HeavyField) => string | null): ArticleDraft | null {
+  const head = headFields(r.title, r.id, r.publishedAt, r.updatedAt, () => where, warnings);
+  if (!head) return null;
+  const { title, id } = head;
   const categories = categoriesField(
     Array.isArray(r.categories) ? r.categories.map(str) : typeof r.categories === 'string' ? [r.categories] : [],
   );
   const [category = null] = categoriesField([str(r.category)]);
   if (category && !categories.includes(category)) categories.unshift(category);
-
-  const date = (field: 'publishedAt' | 'updatedAt'): number | null => {
-    const v = r[field];
-    if (v == null || v === '') return null;
-    const ms = typeof v === 'string' ? parseDate(v) : null;
-    if (ms == null) warnings.push(`${where} ("${title}"): ${field} ${JSON.stringify(v)} is not a date; shown as undated`);
-    return ms;
-  };
 
   const url = urlField(str(r.url));
   // Summary, body and html render on first read: listing headlines renders none.
@@ -173,8 +302,8 @@ function toDraft(r: Rec, where: string, warnings: string[], raw: (field: HeavyFi
       category: category ?? categories[0] ?? null,
       categories,
       author: authorField(str(r.author)),
-      publishedAt: date('publishedAt'),
-      updatedAt: date('updatedAt'),
+      publishedAt: head.publishedAt,
+      updatedAt: head.updatedAt,
       enclosures: enclosures(r.enclosures),
       image: urlField(str(r.image)),
     },

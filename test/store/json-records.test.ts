@@ -1,17 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { decodeSpan, scanStoreRecords } from '../../src/store/json-records.js';
+import { decodeSpan, recordAt, scanStore } from '../../src/store/json-records.js';
 import { rng } from '../support/rng.js';
 
-// What the scanner gives, put back together: the light fields with each heavy
-// string decoded into place. It must equal JSON.parse of the same bytes.
+// What the scanner gives, put back together: each record parsed by recordAt
+// with its heavy strings decoded into place. It must equal JSON.parse of the
+// same bytes.
 function reassemble(text: string): unknown[] | null {
   const b = Buffer.from(text);
-  const scanned = scanStoreRecords(b);
+  const scanned = scanStore(b, []);
   if (!scanned) return null;
-  return scanned.records.map((rec, i) => {
-    if (!rec || typeof rec !== 'object' || Array.isArray(rec)) return rec;
-    const out = { ...(rec as Record<string, unknown>) };
-    for (const [k, span] of Object.entries(scanned.heavy[i]!)) out[k] = decodeSpan(b, span);
+  return Array.from({ length: scanned.count }, (_, i) => {
+    const { record, heavy } = recordAt(b, scanned.bounds[2 * i]!, scanned.bounds[2 * i + 1]!);
+    if (!record || typeof record !== 'object' || Array.isArray(record)) return record;
+    const out = { ...(record as Record<string, unknown>) };
+    for (const [k, span] of Object.entries(heavy)) out[k] = decodeSpan(b, span);
     return out;
   });
 }
@@ -34,7 +36,7 @@ const keys = ['title', 'summary', 'body', 'html', 'url', 'id', 'categories', 'en
 const record = () => Object.fromEntries(Array.from({ length: rand(8) }, () => [pick(keys), value(0)]));
 const spaced = (r: unknown) => JSON.stringify(r, null, pick([undefined, 1, '\t', ' \r\n']));
 
-describe('scanStoreRecords', () => {
+describe('scanStore', () => {
   it('gives what JSON.parse gives, for 2,000 generated stores', () => {
     for (let n = 0; n < 2000; n++) {
       // Mostly records; now and then something else the store reader warns about.
@@ -49,12 +51,55 @@ describe('scanStoreRecords', () => {
     }
   });
 
-  it('leaves heavy strings out of the parsed fields, and only strings', () => {
+  it('leaves heavy strings out of the parsed record, and only strings', () => {
     const b = Buffer.from('[{"title":"T","body":"B \\"q\\"","summary":null,"html":["x"],"nested":{"body":"inner"}}]');
-    const { records, heavy } = scanStoreRecords(b)!;
-    expect(records).toEqual([{ title: 'T', body: null, summary: null, html: ['x'], nested: { body: 'inner' } }]);
-    expect(Object.keys(heavy[0]!)).toEqual(['body']);
-    expect(decodeSpan(b, heavy[0]!.body!)).toBe('B "q"');
+    const scanned = scanStore(b, [])!;
+    const { record, heavy } = recordAt(b, scanned.bounds[0]!, scanned.bounds[1]!);
+    expect(record).toEqual({ title: 'T', body: null, summary: null, html: ['x'], nested: { body: 'inner' } });
+    expect(Object.keys(heavy)).toEqual(['body']);
+    expect(decodeSpan(b, heavy.body!)).toBe('B "q"');
+  });
+
+  it('notes where the asked-for values are: the last when a key repeats, also when spelled with escapes', () => {
+    const text = '[{"title":"a","id":7,"title":"b","x":{"title":"inner"}}, 3, {"\\u0074itle" : [1, "t"] ,"id":null}]';
+    const b = Buffer.from(text);
+    const { count, bounds, values } = scanStore(b, ['title', 'id', 'url'])!;
+    expect(count).toBe(3);
+    const at = (n: number) => (values[n]! < 0 ? null : text.slice(values[n], values[n + 1]));
+    expect(Array.from({ length: 9 }, (_, k) => at(2 * k))).toEqual(['"b"', '7', null, null, null, null, '[1, "t"]', 'null', null]);
+    expect(text.slice(bounds[2], bounds[3])).toBe('3');
+  });
+
+  it('refuses exactly what JSON.parse refuses, for 3,000 damaged stores', () => {
+    const damage = ['', ',', ']', '}', '"', '\\', '\\u12', '\\x', '\n', '\u0001', '\u001f', '\u007f', '01', '-', '1.', '1e', '.5', 'tru', 'nul', ':', ' ', '[', '{', '+1', '1e+5', '-0.0E-3'];
+    let refused = 0;
+    for (let n = 0; n < 3000; n++) {
+      const records = Array.from({ length: 1 + rand(3) }, () => (rand(8) ? record() : value(1)));
+      const text = rand(3) ? JSON.stringify(records, null, pick([undefined, 1])) : `{"articles":${JSON.stringify(records)},"v":1}`;
+      // One damage at a random place outside the heavy strings' insides, which
+      // are checked when read (decodeSpan), not when scanned.
+      const at = rand(text.length);
+      const damaged = text.slice(0, at) + pick(damage) + text.slice(at + rand(3));
+      let valid = true;
+      try {
+        JSON.parse(damaged);
+      } catch {
+        valid = false;
+      }
+      const scanned = scanStore(Buffer.from(damaged), ['title']);
+      if (scanned === null && valid) {
+        // Valid JSON the scanner leaves to the whole parser: any other shape.
+        const data = JSON.parse(damaged);
+        expect(Array.isArray(data) || Array.isArray(data?.articles), damaged).toBe(false);
+      }
+      if (scanned !== null && !valid) {
+        // Only a heavy string's inside may be broken and still scanned.
+        const heavyOnly = damaged.replace(/"(summary|body|html)":\s*"(?:[^"\\]|\\[\s\S])*"/g, '"$1":""');
+        expect(() => JSON.parse(heavyOnly), JSON.stringify([damaged, heavyOnly])).not.toThrow();
+      }
+      if (!valid) refused++;
+    }
+    expect(refused).toBeGreaterThan(1000);
   });
 
   it.each([
@@ -71,7 +116,7 @@ describe('scanStoreRecords', () => {
     ['a missing colon', '[{"title" "a"}]'],
     ['an unclosed record', '[{"title":"a"'],
   ])('is null for %s (the whole-text parser then reports it)', (_, text) => {
-    expect(scanStoreRecords(Buffer.from(text))).toBeNull();
+    expect(scanStore(Buffer.from(text), ['title'])).toBeNull();
   });
 
   it('reads a store of 5,000 mostly small records', () => {
@@ -82,8 +127,8 @@ describe('scanStoreRecords', () => {
   });
 
   it('reads an empty array and empty records', () => {
-    expect(scanStoreRecords(Buffer.from(' [ ] '))).toEqual({ records: [], heavy: [] });
-    expect(scanStoreRecords(Buffer.from('[{}, { } ]'))!.records).toEqual([{}, {}]);
+    expect(scanStore(Buffer.from(' [ ] '), ['title'])).toEqual({ count: 0, bounds: [], values: [] });
+    expect(reassemble('[{}, { } ]')).toEqual([{}, {}]);
   });
 });
 

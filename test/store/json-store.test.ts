@@ -112,6 +112,19 @@ describe('parseStoreBytes', () => {
     expect(parseStoreBytes(Buffer.from('[{"title":"a"},]'), 'x.json')).toBeNull();
   });
 
+  it('reads a record past its head only when asked, and keeps what is written to it', async () => {
+    const { parseStoreBytes } = await import('../../src/store/json-store.js');
+    const bytes = Buffer.from('[{"title":"a","author":"A","categories":["x"],"body":"b"},{"title":"c","id":{"x":1},"url":"https://e.example/c"}]');
+    const { drafts, warnings } = parseStoreBytes(bytes, 'x.json')!;
+    expect(warnings).toEqual(['x.json: record 1 ("c"): id is neither a string nor a number; ignored']);
+    expect(drafts[1]!.id).toBe('https://e.example/c'); // the url stands in, as toDraft says
+    const [a] = drafts;
+    expect([a!.author, a!.categories, a!.body]).toEqual(['A', ['x'], 'b']);
+    a!.body = 'full text';
+    a!.author = null;
+    expect([a!.body, a!.author, a!.title]).toEqual(['full text', null, 'a']);
+  });
+
   it('names the record whose body has a broken escape when the body is read', async () => {
     const { parseStoreBytes } = await import('../../src/store/json-store.js');
     const [draft] = parseStoreBytes(Buffer.from('[{"title":"a"},{"title":"b","body":"bad \\\\q \\x"}]'), 'x.json')!.drafts.slice(1);
