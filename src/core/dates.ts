@@ -99,7 +99,24 @@ const COMMON_RFC = /^(?:[A-Z][a-z]{2}, )?(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|
 const MONTHS3 = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+// "YYYY-MM-DDTHH:MM:SSZ", what stores and Atom mostly hold, read digit by digit.
+function zuluSecond(s: string): number | undefined {
+  if (s.length !== 20 || s.charCodeAt(19) !== 0x5a || s.charCodeAt(4) !== 0x2d || s.charCodeAt(7) !== 0x2d) return undefined;
+  if (s.charCodeAt(10) !== 0x54 || s.charCodeAt(13) !== 0x3a || s.charCodeAt(16) !== 0x3a) return undefined;
+  // A NaN field (not a digit) makes the time NaN, which checkedUtc refuses.
+  return checkedUtc(twoDigits(s, 0) * 100 + twoDigits(s, 2), twoDigits(s, 5), twoDigits(s, 8), twoDigits(s, 11), twoDigits(s, 14), twoDigits(s, 17), 0, 0);
+}
+
+/** The number the two digits at `at` write; NaN for anything else. */
+function twoDigits(s: string, at: number): number {
+  const hi = s.charCodeAt(at) - 0x30;
+  const lo = s.charCodeAt(at + 1) - 0x30;
+  return hi >= 0 && hi <= 9 && lo >= 0 && lo <= 9 ? hi * 10 + lo : NaN;
+}
+
 function parseCommonForm(input: string): number | null | undefined {
+  const zulu = zuluSecond(input);
+  if (zulu !== undefined) return zulu;
   let y: number, mo: number, d: number, h: number, mi: number, sec: number, ms = 0, offsetMin = 0;
   let m = COMMON_ISO.exec(input);
   if (m) {
@@ -122,6 +139,10 @@ function parseCommonForm(input: string): number | null | undefined {
       offsetMin = (z[0] === '-' ? -1 : 1) * (oh * 60 + om);
     }
   } else return undefined;
+  return checkedUtc(y, mo, d, h, mi, sec, ms, offsetMin);
+}
+
+function checkedUtc(y: number, mo: number, d: number, h: number, mi: number, sec: number, ms: number, offsetMin: number): number | undefined {
   const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
   const monthDays = mo === 2 && leap ? 29 : MONTH_DAYS[mo - 1];
   // Edge cases (leap seconds, 24:00, early years, impossible days) go the long way.

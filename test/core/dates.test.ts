@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatIsoUtc, parseDate } from '../../src/core/dates.js';
+import { rng } from '../support/rng.js';
 
 // Expected values are worked out by hand from the input, never by running the parser.
 const BASE = 'Mon, 09 Jun 2025 10:00:00';
@@ -165,6 +166,19 @@ const cases: Array<[string, string | null]> = [
 describe('parseDate', () => {
   it.each(cases)('%j → %s', (input, expected) => {
     expect(formatIsoUtc(parseDate(input))).toBe(expected);
+  });
+
+  it('reads ...Z exactly as the same time with +00:00, digit by digit or not', () => {
+    // "...Z" has a one-pass reader of its own; "+00:00" goes through the
+    // regular expression (and both through the full parser when out of range).
+    const { int, pick } = rng(3);
+    const chars = [...'0123456789', '9', '0', '3', '2', 'x', ' ', '-', ':', 'T', '/', '٣'];
+    for (let n = 0; n < 20_000; n++) {
+      const base = [...formatIsoUtc(int(4102444800) * 1000 - 1e12)!];
+      for (let k = int(3); k > 0; k--) base[int(19)] = pick(chars);
+      const zulu = base.join('');
+      expect(parseDate(zulu), zulu).toBe(parseDate(`${zulu.slice(0, 19)}+00:00`));
+    }
   });
 
   it('keeps milliseconds', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { finishArticles } from '../../src/core/articles.js';
 import { baseSlug, slugify } from '../../src/core/slug.js';
 import type { ArticleDraft } from '../../src/article.js';
+import { rng } from '../support/rng.js';
 
 describe('slugify', () => {
   it.each([
@@ -16,6 +17,17 @@ describe('slugify', () => {
     ['東京', ''],
   ])('%s', (title, slug) => {
     expect(slugify(title)).toBe(slug);
+  });
+
+  it('slugs ASCII titles in one pass exactly as the three regular expressions do', () => {
+    const { int } = rng(5);
+    const byRegex = (t: string) => t.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+    // Every ASCII character, often near the letters and digits' edges.
+    const chars = [...Array.from({ length: 128 }, (_, c) => String.fromCharCode(c)), ...'@AZ[`az{/09:'];
+    for (let n = 0; n < 20_000; n++) {
+      const title = Array.from({ length: int(30) }, () => chars[int(chars.length)]).join('');
+      expect(slugify(title), JSON.stringify(title)).toBe(byRegex(title)); // at most 30 characters: never cut
+    }
   });
 
   it('cuts long slugs at a word boundary, at most 80 characters', () => {
