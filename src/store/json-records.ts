@@ -79,8 +79,15 @@ export interface RecordSpans {
   count: number;
   /** Per record: where its value starts and ends (an object, or whatever else the array holds). */
   bounds: number[];
-  /** Per record, for each asked-for key in order: its value's start and end; -1, -1 when absent (the last one when repeated, as in JSON.parse). */
+  /**
+   * Per record, for each asked-for key in order and then for summary, body and
+   * html (HEAVY_NAMES): its value's start and end; -1, -1 when absent (the last
+   * one when repeated, as in JSON.parse). A heavy one is noted only when its
+   * last value is a string.
+   */
   values: number[];
+  /** Numbers in `values` per record. */
+  width: number;
 }
 
 /** An array of records, or {"articles": [...], …} (the last "articles" wins, as in JSON.parse); null when the bytes are shaped otherwise or are not valid JSON. */
@@ -119,20 +126,21 @@ export function scanStore(b: Buffer, keys: readonly string[]): RecordSpans | nul
     i++;
   } else return null;
   if (skipSpace(b, i) !== b.length || !found) return null;
-  return { count: found.count, bounds: found.bounds, values: found.values };
+  return { count: found.count, bounds: found.bounds, values: found.values, width: found.width };
 }
 
-const HEAVY_NAMES = ['summary', 'body', 'html'];
+export const HEAVY_NAMES = ['summary', 'body', 'html'] as const;
 
 function scanArray(b: Buffer, at: number, keys: readonly string[]): (RecordSpans & { end: number }) | null {
   const bounds: number[] = [];
   const values: number[] = [];
   // The asked-for keys, then the heavy ones: one lookup per key says which.
   const names = [...keys, ...HEAVY_NAMES].map((k) => Buffer.from(`"${k}"`, 'latin1'));
-  const absent = keys.map(() => [-1, -1]).flat();
+  const width = 2 * names.length;
+  const absent = names.map(() => [-1, -1]).flat();
   let count = 0;
   let i = skipSpace(b, at + 1);
-  if (b[i] === 0x5d) return { count, bounds, values, end: i + 1 };
+  if (b[i] === 0x5d) return { count, bounds, values, width, end: i + 1 };
   for (;;) {
     i = skipSpace(b, i);
     const start = i;
@@ -147,7 +155,7 @@ function scanArray(b: Buffer, at: number, keys: readonly string[]): (RecordSpans
       i++;
       continue;
     }
-    return b[i] === 0x5d ? { count, bounds, values, end: i + 1 } : null;
+    return b[i] === 0x5d ? { count, bounds, values, width, end: i + 1 } : null;
   }
 }
 
@@ -185,16 +193,16 @@ function scanMembersChecked(b: Buffer, start: number, names: readonly Buffer[], 
     if (b[i] !== 0x3a) return -1;
     const valueStart = skipSpace(b, i + 1);
     const k = nameIndex(b, keyStart, keyEnd, names);
+    const heavy = k >= asked;
     // A body is most of a store's bytes: jumped over from quote to quote.
-    if (k >= asked && b[valueStart] === QUOTE) i = stringEnd(b, valueStart);
-    else {
-      i = checkedValueEnd(b, valueStart);
-      if (k >= 0 && k < asked) {
-        values[base + 2 * k] = valueStart;
-        values[base + 2 * k + 1] = i;
-      }
-    }
+    i = heavy && b[valueStart] === QUOTE ? stringEnd(b, valueStart) : checkedValueEnd(b, valueStart);
     if (i < 0) return -1;
+    if (k >= 0) {
+      // A heavy key's later value that is not a string makes it no heavy string at all.
+      const noted = !heavy || b[valueStart] === QUOTE;
+      values[base + 2 * k] = noted ? valueStart : -1;
+      values[base + 2 * k + 1] = noted ? i : -1;
+    }
     i = skipSpace(b, i);
     if (b[i] === 0x2c) {
       i++;
@@ -204,13 +212,40 @@ function scanMembersChecked(b: Buffer, start: number, names: readonly Buffer[], 
   }
 }
 
-/** The record scanStore found at `start`, parsed with its heavy strings left out, and where those are. */
-export function recordAt(b: Buffer, start: number, end: number): { record: unknown; heavy: Heavy } {
+/**
+ * The record scanStore found at [start, end), parsed with its heavy strings
+ * (their spans in `values` from `at`, as scanStore notes them) left out, and
+ * where those are.
+ */
+export function recordAt(b: Buffer, start: number, end: number, values: readonly number[], at: number): { record: unknown; heavy: Heavy } {
   const heavy: Heavy = {};
-  const light = new LightText(b, 1024);
-  if (b[start] === 0x7b) scanRecord(b, start, light, heavy);
-  else light.copy(start, end);
-  return { record: JSON.parse(light.text()), heavy };
+  if (b[start] !== 0x7b) return { record: JSON.parse(b.toString('utf8', start, end)), heavy };
+  const spans: [number, number][] = [];
+  HEAVY_NAMES.forEach((name, n) => {
+    const s = values[at + 2 * n]!;
+    if (s < 0) return;
+    heavy[name] = [s, values[at + 2 * n + 1]!];
+    spans.push([s, values[at + 2 * n + 1]!]);
+  });
+  spans.sort((x, y) => x[0] - y[0]);
+  let text = '';
+  let from = start;
+  for (const [s, e] of spans) {
+    text += `${b.toString('utf8', from, s)}null`;
+    from = e;
+  }
+  text += b.toString('utf8', from, end);
+  try {
+    return { record: JSON.parse(text), heavy };
+  } catch {
+    // An earlier value of a repeated heavy key, which scanStore does not note,
+    // left in and not valid JSON (a raw control character): the slow way, which
+    // leaves out every heavy string.
+    const light = new LightText(b, end - start + 2);
+    const all: Heavy = {};
+    scanRecord(b, start, light, all);
+    return { record: JSON.parse(light.text()), heavy };
+  }
 }
 
 /** Index after any JSON value starting at `i` (syntax checked later by JSON.parse); -1 if cut off. */

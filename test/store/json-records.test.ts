@@ -10,7 +10,7 @@ function reassemble(text: string): unknown[] | null {
   const scanned = scanStore(b, []);
   if (!scanned) return null;
   return Array.from({ length: scanned.count }, (_, i) => {
-    const { record, heavy } = recordAt(b, scanned.bounds[2 * i]!, scanned.bounds[2 * i + 1]!);
+    const { record, heavy } = recordAt(b, scanned.bounds[2 * i]!, scanned.bounds[2 * i + 1]!, scanned.values, i * scanned.width);
     if (!record || typeof record !== 'object' || Array.isArray(record)) return record;
     const out = { ...(record as Record<string, unknown>) };
     for (const [k, span] of Object.entries(heavy)) out[k] = decodeSpan(b, span);
@@ -54,7 +54,7 @@ describe('scanStore', () => {
   it('leaves heavy strings out of the parsed record, and only strings', () => {
     const b = Buffer.from('[{"title":"T","body":"B \\"q\\"","summary":null,"html":["x"],"nested":{"body":"inner"}}]');
     const scanned = scanStore(b, [])!;
-    const { record, heavy } = recordAt(b, scanned.bounds[0]!, scanned.bounds[1]!);
+    const { record, heavy } = recordAt(b, scanned.bounds[0]!, scanned.bounds[1]!, scanned.values, 0);
     expect(record).toEqual({ title: 'T', body: null, summary: null, html: ['x'], nested: { body: 'inner' } });
     expect(Object.keys(heavy)).toEqual(['body']);
     expect(decodeSpan(b, heavy.body!)).toBe('B "q"');
@@ -63,11 +63,26 @@ describe('scanStore', () => {
   it('notes where the asked-for values are: the last when a key repeats, also when spelled with escapes', () => {
     const text = '[{"title":"a","id":7,"title":"b","x":{"title":"inner"}}, 3, {"\\u0074itle" : [1, "t"] ,"id":null}]';
     const b = Buffer.from(text);
-    const { count, bounds, values } = scanStore(b, ['title', 'id', 'url'])!;
-    expect(count).toBe(3);
-    const at = (n: number) => (values[n]! < 0 ? null : text.slice(values[n], values[n + 1]));
-    expect(Array.from({ length: 9 }, (_, k) => at(2 * k))).toEqual(['"b"', '7', null, null, null, null, '[1, "t"]', 'null', null]);
+    const { count, bounds, values, width } = scanStore(b, ['title', 'id', 'url'])!;
+    expect([count, width]).toEqual([3, 12]); // three keys, then summary, body and html
+    const at = (record: number, key: number) => {
+      const n = record * width + 2 * key;
+      return values[n]! < 0 ? null : text.slice(values[n], values[n + 1]);
+    };
+    expect([0, 1, 2].map((k) => at(0, k))).toEqual(['"b"', '7', null]);
+    expect([0, 1, 2].map((k) => at(2, k))).toEqual(['[1, "t"]', 'null', null]);
     expect(text.slice(bounds[2], bounds[3])).toBe('3');
+  });
+
+  it('notes a heavy key only when its last value is a string', () => {
+    const text = '[{"body":"x","body":5,"html":1,"html":"<p>","summary":"s","summary":"t"}]';
+    const { values } = scanStore(Buffer.from(text), [])!;
+    const spans = [0, 2, 4].map((n) => (values[n]! < 0 ? null : text.slice(values[n], values[n + 1])));
+    expect(spans).toEqual(['"t"', null, '"<p>"']);
+    expect(reassemble(text)).toEqual([{ body: 5, html: '<p>', summary: 't' }]);
+    // An earlier body with a raw control character, which only a heavy string may
+    // hold unchecked, is left out too.
+    expect(reassemble('[{"body":"a\u0001b","body":"c","id":1}]')).toEqual([{ body: 'c', id: 1 }]);
   });
 
   it('refuses exactly what JSON.parse refuses, for 3,000 damaged stores', () => {
@@ -127,7 +142,7 @@ describe('scanStore', () => {
   });
 
   it('reads an empty array and empty records', () => {
-    expect(scanStore(Buffer.from(' [ ] '), ['title'])).toEqual({ count: 0, bounds: [], values: [] });
+    expect(scanStore(Buffer.from(' [ ] '), ['title'])).toEqual({ count: 0, bounds: [], values: [], width: 8 });
     expect(reassemble('[{}, { } ]')).toEqual([{}, {}]);
   });
 });
