@@ -9,6 +9,8 @@
 // (another top-level shape, broken syntax) returns null, and the caller parses
 // the whole text as before, with its error messages and warnings.
 
+import { checkedStringEnd, checkedValueEnd, skipSpace } from './json-syntax.js';
+
 /** The byte range of a string value, quotes included. */
 export type Span = readonly [start: number, end: number];
 
@@ -18,8 +20,6 @@ export interface Heavy {
   body?: Span;
   html?: Span;
 }
-
-import { checkedStringEnd, checkedValueEnd, skipSpace } from './json-syntax.js';
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -242,8 +242,7 @@ export function recordAt(b: Buffer, start: number, end: number, values: readonly
     // left in and not valid JSON (a raw control character): the slow way, which
     // leaves out every heavy string.
     const light = new LightText(b, end - start + 2);
-    const all: Heavy = {};
-    scanRecord(b, start, light, all);
+    scanRecord(b, start, light, {});
     return { record: JSON.parse(light.text()), heavy };
   }
 }
@@ -347,7 +346,12 @@ function heavyName(b: Buffer, s: number, e: number): 'summary' | 'body' | 'html'
 function scanRecord(b: Buffer, start: number, light: LightText, heavy: Heavy): number {
   let pieceStart = start;
   const end = scanMembers(b, start, (keyStart, keyEnd, valueStart) => {
-    if (b[valueStart] !== QUOTE) return valueEnd(b, valueStart);
+    if (b[valueStart] !== QUOTE) {
+      // A heavy key's later value that is not a string makes it no heavy string at all.
+      const name = heavyName(b, keyStart, keyEnd);
+      if (name) delete heavy[name];
+      return valueEnd(b, valueStart);
+    }
     const stop = stringEnd(b, valueStart);
     const name = stop < 0 ? null : heavyName(b, keyStart, keyEnd);
     if (name) {

@@ -162,6 +162,14 @@ describe('streamStoreBytes', () => {
     expect({ articles: [...articles!].map((a) => toJsonObject(a)), warnings }).toEqual(whole(text));
   });
 
+  it('agrees with the whole-store path on a heavy key repeated with a value that is not a string', async () => {
+    const text = '[{"title":"a","body":"x","body":5,"html":"<p>h</p>","summary":"s","summary":null}]';
+    const { articles } = await stream(text);
+    const streamed = [...articles!].map((a) => toJsonObject(a));
+    expect(streamed).toEqual(whole(text).articles);
+    expect([streamed[0]!.body, streamed[0]!.summary, streamed[0]!.html]).toEqual([null, null, '<p>h</p>']);
+  });
+
   it('yields each record before reading the next', async () => {
     const { articles } = await stream('[{"title":"one"},{"title":"two"}, this is not JSON');
     const it = articles![Symbol.iterator]();
