@@ -131,10 +131,11 @@ class ScannedDraft implements ArticleDraft {
       const i = this.#index;
       const { record, heavy } = recordAt(bytes, bounds[2 * i]!, bounds[2 * i + 1]!, values, i * width + 2 * HEAD_KEYS.length);
       const where = `${label}: record ${i}`;
-      // Its head, and the warnings that came with it, are this draft's already.
+      // Its head, and the warnings that came with it, are this draft's already
+      // (its id falls back to the url already, as toDraft's would).
       this.#full = toDraft(record as Rec, where, [], heavyReader(bytes, heavy, record as Rec, where), this)!;
     }
-    return this.#full!;
+    return this.#full;
   }
 
   get url() { return this.#draft().url; }
