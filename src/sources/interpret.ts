@@ -38,13 +38,27 @@ export function jsonStart(bytes: Uint8Array, httpCharset: string | null): number
   return bytes[i] === 0x7b || bytes[i] === 0x5b ? i : -1;
 }
 
+function isStoreBytes(bytes: Uint8Array, at: number): boolean {
+  if (bytes[at] === 0x5b) return true;
+  if (bytes.length < BIG_JSON) return false;
+  // Its first characters say whether it is a store or a JSON Feed (detect.ts).
+  return detectKind(asBuffer(bytes).toString('utf8', at, at + DETECT_WINDOW)) === 'json-store';
+}
+
 const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
+/**
+ * From this size on, a store wrapped as {"articles": [...]} is read from its
+ * bytes, like one that is a bare array. Below it, JSON.parse of the text, which
+ * is native, is the faster first run (the bundled sample store is one).
+ */
+export const BIG_JSON = 1 << 20;
+
 export async function interpretBytes(bytes: Uint8Array, meta: BytesMeta): Promise<Interpreted> {
-  // A store that is an array of records: parsed from the bytes, bodies left
-  // undecoded until read (json-records.ts).
+  // A store that is an array of records (or a big one wrapped in an object):
+  // parsed from the bytes, each record only when read (json-records.ts).
   const at = jsonStart(bytes, meta.httpCharset);
-  if (at >= 0 && bytes[at] === 0x5b && isUtf8(asBuffer(bytes))) {
+  if (at >= 0 && isStoreBytes(bytes, at) && isUtf8(asBuffer(bytes))) {
     const { parseStoreBytes } = await import('../store/json-store.js');
     const parsed = parseStoreBytes(asBuffer(bytes), meta.label);
     if (parsed) return { kind: 'store', drafts: parsed.drafts, title: null, warnings: parsed.warnings, ttlMinutes: null };

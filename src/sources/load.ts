@@ -1,11 +1,11 @@
 // source → bytes → detect → parse → Articles. Decides what a source is by its
 // content, not its name, and loads parsers only for the kinds it meets.
 import { isUtf8 } from 'node:buffer';
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import type { Article } from '../article.js';
 import { finishArticles } from '../core/articles.js';
 import { DataError, NotFoundError } from '../errors.js';
-import { type BytesMeta, type Interpreted, advertisedFeed, interpretBytes, interpretText, jsonStart } from './interpret.js';
+import { BIG_JSON, type BytesMeta, type Interpreted, advertisedFeed, interpretBytes, interpretText, jsonStart } from './interpret.js';
 
 export interface LoadContext {
   env: Record<string, string | undefined>;
@@ -85,17 +85,19 @@ export async function streamLocalStore(source: string, ctx: LoadContext): Promis
 
 /**
  * A file that starts like a JSON object (a JSON Feed, or a store wrapped as
- * {"articles": …}) is read straight into a string: Node decodes
- * UTF-8 natively while reading, which saves a 180 MB store one full copy and
- * about a fifth of its load time. Invalid UTF-8 becomes U+FFFD in that read, so a
- * text containing one is read again as bytes and takes the full charset rules
- * (including the windows-1252 fallback); so is anything that is not JSON.
+ * {"articles": …}) is read straight into a string: Node decodes UTF-8 natively
+ * while reading, which saves one full copy. Invalid UTF-8 becomes U+FFFD in that
+ * read, so a text containing one is read again as bytes and takes the full
+ * charset rules (including the windows-1252 fallback); so is anything that is
+ * not JSON.
  */
 function readLocalJson(path: string): string | null {
-  // An array is a store, which interpretBytes parses from the bytes faster still.
+  // An array is a store, which interpretBytes parses from the bytes faster still;
+  // so is a big object, which may be a wrapped store.
   if (jsonOpening(path, 0x7b) < 0) return null;
   let text: string;
   try {
+    if (statSync(path).size >= BIG_JSON) return null;
     text = readFileSync(path, 'utf8');
   } catch {
     return null;

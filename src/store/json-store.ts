@@ -25,6 +25,11 @@ export function parseStoreText(text: string, label: string): StoreParse {
   try {
     data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (err) {
+    // Broken only inside a summary, body or html string (a raw control
+    // character, say): read as parseStoreBytes reads any big store, so that a
+    // store is accepted or refused alike whatever its size and shape.
+    const scanned = parseStoreBytes(Buffer.from(text, 'utf8'), label);
+    if (scanned) return scanned;
     const { line, column } = jsonErrorLocation(text, err);
     throw new DataError(`${label}: not valid JSON at line ${line}, column ${column}`);
   }

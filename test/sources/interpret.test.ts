@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { interpretBytes } from '../../src/sources/interpret.js';
+import { BIG_JSON, interpretBytes } from '../../src/sources/interpret.js';
+import { finishArticles } from '../../src/core/articles.js';
+import { toJsonObject } from '../../src/render/json.js';
 
 const meta = { label: 'store.json', httpCharset: null, baseUrl: null };
 const titles = async (bytes: Uint8Array, httpCharset: string | null = null) => {
@@ -24,6 +26,35 @@ describe('interpretBytes', () => {
   it('honors a non-UTF-8 HTTP charset for JSON', async () => {
     const bytes = Buffer.concat([Buffer.from('[{"title":"'), Buffer.from([0xe9]), Buffer.from('"}]')]);
     expect(await titles(bytes, 'iso-8859-1')).toEqual(['é']);
+  });
+});
+
+describe('interpretBytes on big JSON', () => {
+  // From BIG_JSON bytes on, a store wrapped in an object is scanned from its
+  // bytes like a bare array (json-records.ts); a JSON Feed of that size is not
+  // a store, and reads as a feed.
+  const records = Array.from({ length: 3000 }, (_, i) => ({ title: `Story ${i % 7}`, id: i, publishedAt: '2025-06-09T10:00:00Z', body: `<p>${'words '.repeat(80)}</p>` }));
+
+  it('reads a wrapped store as its bare array, slugs and warnings included', async () => {
+    const bare = Buffer.from(JSON.stringify([...records, { title: '' }]));
+    const wrapped = Buffer.from(`{"version":1,"articles":${bare}}`);
+    expect(wrapped.length).toBeGreaterThan(BIG_JSON);
+    const read = async (b: Buffer) => {
+      const r = await interpretBytes(b, meta);
+      if (r.kind === 'html') throw new Error('not articles');
+      return { json: finishArticles(r.drafts).map(toJsonObject), warnings: r.warnings };
+    };
+    const fromBare = await read(bare);
+    expect(await read(wrapped)).toEqual(fromBare);
+    expect(fromBare.warnings).toEqual(['store.json: record 3000 skipped: no title']);
+  });
+
+  it('reads a big JSON Feed as a feed', async () => {
+    const feed = { version: 'https://jsonfeed.org/version/1.1', title: 'F', items: records.map((r) => ({ id: String(r.id), title: r.title, content_html: r.body })) };
+    const bytes = Buffer.from(JSON.stringify(feed));
+    expect(bytes.length).toBeGreaterThan(BIG_JSON);
+    const r = await interpretBytes(bytes, meta);
+    expect(r.kind).toBe('feed');
   });
 });
 

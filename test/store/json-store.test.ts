@@ -54,6 +54,12 @@ describe('parseStoreText', () => {
     expect(parse([{ title: 'T', url: 'javascript:alert(1)' }]).drafts[0]!.url).toBeNull();
   });
 
+  it('reads a raw control character inside a body as a big store does, and refuses one anywhere else', () => {
+    const d = parseStoreText('{"articles":[{"title":"a","body":"x\u0001y"}]}', 'x.json').drafts[0]!;
+    expect([d.title, d.body]).toEqual(['a', 'x\u0001y']);
+    expect(() => parseStoreText('{"articles":[{"title":"a\u0001"}]}', 'x.json')).toThrowError(/x\.json: not valid JSON at line 1, column/);
+  });
+
   it('names line and column of a JSON syntax error', () => {
     expect(() => parseStoreText('[\n  {"title": "a"},\n  {"title": tru}\n]', 'bad.json')).toThrowError(
       new DataError('bad.json: not valid JSON at line 3, column 13'),
