@@ -38,6 +38,13 @@ export function jsonStart(bytes: Uint8Array, httpCharset: string | null): number
   return bytes[i] === 0x7b || bytes[i] === 0x5b ? i : -1;
 }
 
+/**
+ * From this size on, a store wrapped as {"articles": [...]} is read from its
+ * bytes, like one that is a bare array. Below it, JSON.parse of the text, which
+ * is native, is the faster first run (the bundled sample store is one).
+ */
+export const BIG_JSON = 1 << 20;
+
 function isStoreBytes(bytes: Uint8Array, at: number): boolean {
   if (bytes[at] === 0x5b) return true;
   if (bytes.length < BIG_JSON) return false;
@@ -46,13 +53,6 @@ function isStoreBytes(bytes: Uint8Array, at: number): boolean {
 }
 
 const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-
-/**
- * From this size on, a store wrapped as {"articles": [...]} is read from its
- * bytes, like one that is a bare array. Below it, JSON.parse of the text, which
- * is native, is the faster first run (the bundled sample store is one).
- */
-export const BIG_JSON = 1 << 20;
 
 export async function interpretBytes(bytes: Uint8Array, meta: BytesMeta): Promise<Interpreted> {
   // A store that is an array of records (or a big one wrapped in an object):
