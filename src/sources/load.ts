@@ -46,7 +46,14 @@ export async function loadSource(source: string, ctx: LoadContext, preread?: Uin
   } else if (preread) {
     bytes = preread;
   } else {
-    const text = readLocalJson(source);
+    // A big store that is a bare array: scanned a window at a time, never whole.
+    const big = isBigFile(source);
+    if (big && jsonOpening(source, 0x5b) >= 0) {
+      const { parseStoreFile } = await import('../store/json-store.js');
+      const parsed = parseStoreFile(source, label);
+      if (parsed) return finish({ kind: 'store', drafts: parsed.drafts, title: null, warnings: parsed.warnings, ttlMinutes: null }, label, ctx);
+    }
+    const text = big ? null : readLocalJson(source);
     if (text !== null) {
       const result = await interpretText(text, { label, httpCharset, baseUrl });
       if (result.kind !== 'html') return finish(result, label, ctx); // JSON is never a page
@@ -93,17 +100,25 @@ export async function streamLocalStore(source: string, ctx: LoadContext): Promis
  */
 function readLocalJson(path: string): string | null {
   // An array is a store, which interpretBytes parses from the bytes faster still;
-  // so is a big object, which may be a wrapped store.
+  // so is a big object (the caller asks only for small files), which may be a
+  // wrapped store.
   if (jsonOpening(path, 0x7b) < 0) return null;
   let text: string;
   try {
-    if (statSync(path).size >= BIG_JSON) return null;
     text = readFileSync(path, 'utf8');
   } catch {
     return null;
   }
   if (text.includes('\uFFFD')) return null;
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function isBigFile(path: string): boolean {
+  try {
+    return statSync(path).size >= BIG_JSON;
+  } catch {
+    return false; // readLocal says what is wrong
+  }
 }
 
 /**

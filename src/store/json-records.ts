@@ -9,6 +9,7 @@
 // (another top-level shape, broken syntax) returns null, and the caller parses
 // the whole text as before, with its error messages and warnings.
 
+import { isUtf8 } from 'node:buffer';
 import { checkedStringEnd, checkedValueEnd, skipSpace } from './json-syntax.js';
 
 /** The byte range of a string value, quotes included. */
@@ -159,6 +160,112 @@ function scanArray(b: Buffer, at: number, keys: readonly string[]): (RecordSpans
   }
 }
 
+/** Reads bytes of a file into `buffer` at `offset` from file position `position`, as fs.readSync does. */
+export type ReadAt = (buffer: Buffer, offset: number, length: number, position: number) => number;
+
+const WINDOW = 1 << 22;
+
+/**
+ * scanStore for a file of `size` bytes that is a bare array, read a window at a
+ * time rather than whole: a 184 MB store is never one buffer, whose pages the
+ * kernel would fault in one by one (half the time of reading it). Each record is
+ * checked as scanStore checks it and handed to `onRecord` with the window it is
+ * in (valid during the call only), where it starts and ends there, the places
+ * noted (window positions, as scanStore's `values` for one record) and the
+ * window's offset in the file. The number of records; null where scanStore would
+ * give null, and for a record that is not UTF-8.
+ */
+export function scanStoreFile(
+  readAt: ReadAt,
+  size: number,
+  keys: readonly string[],
+  onRecord: (b: Buffer, start: number, end: number, values: readonly number[], offset: number) => void,
+  window = WINDOW,
+): number | null {
+  const names = [...keys, ...HEAVY_NAMES].map((k) => Buffer.from(`"${k}"`, 'latin1'));
+  const values = names.map(() => [-1, -1]).flat();
+  // At least a BOM's three bytes.
+  let buf = Buffer.allocUnsafe(Math.max(1, Math.min(Math.max(window, 3), size)));
+  let offset = 0; // of buf[0] in the file
+  let len = 0;
+  let end = size;
+  // Keeps the window from `from` on, moved to its start, and reads on after it;
+  // a window that is all one record grows.
+  const fill = (from: number): Buffer => {
+    if (from > 0) {
+      buf.copy(buf, 0, from, len);
+      offset += from;
+      len -= from;
+    } else if (len === buf.length) {
+      const bigger = Buffer.allocUnsafe(2 * buf.length);
+      buf.copy(bigger, 0, 0, len);
+      buf = bigger;
+    }
+    while (len < buf.length && offset + len < end) {
+      const n = readAt(buf, len, buf.length - len, offset + len);
+      if (n <= 0) end = offset + len; // the file got shorter: it ends here
+      else len += n;
+    }
+    return buf.subarray(0, len);
+  };
+  const atEnd = () => offset + len >= end;
+  let b = fill(0);
+  let i = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+  for (;;) {
+    i = skipSpace(b, i);
+    if (i < b.length || atEnd()) break;
+    b = fill(i);
+    i = 0;
+  }
+  if (b[i] !== 0x5b) return null;
+  i++;
+  let count = 0;
+  let next: 'first' | 'record' | 'separator' = 'first';
+  for (;;) {
+    i = skipSpace(b, i);
+    if (i >= b.length) {
+      if (atEnd()) return null;
+      b = fill(i);
+      i = 0;
+      continue;
+    }
+    if (next === 'separator') {
+      if (b[i] === 0x2c) {
+        i++;
+        next = 'record';
+        continue;
+      }
+      if (b[i] !== 0x5d) return null;
+      i++;
+      break;
+    }
+    if (next === 'first' && b[i] === 0x5d) {
+      i++;
+      break;
+    }
+    values.fill(-1);
+    const stop = b[i] === 0x7b ? scanMembersChecked(b, i, names, keys.length, values, 0) : checkedValueEnd(b, i);
+    // Cut off by the window's end (a number there may go on, too): again, with more.
+    if ((stop < 0 || stop >= b.length) && !atEnd()) {
+      b = fill(i);
+      i = 0;
+      continue;
+    }
+    if (stop < 0 || !isUtf8(b.subarray(i, stop))) return null;
+    onRecord(b, i, stop, values, offset);
+    count++;
+    i = stop;
+    next = 'separator';
+  }
+  for (;;) {
+    i = skipSpace(b, i);
+    if (i < b.length) return null;
+    if (atEnd()) return count;
+    b = fill(i);
+    i = 0;
+  }
+}
+
 /** Which of `names` (each quoted) the key at [s, e) is; -1 for none. A key spelled with escapes is decoded first. */
 function nameIndex(b: Buffer, s: number, e: number, names: readonly Buffer[]): number {
   const length = e - s;
@@ -214,18 +321,18 @@ function scanMembersChecked(b: Buffer, start: number, names: readonly Buffer[], 
 
 /**
  * The record scanStore found at [start, end), parsed with its heavy strings
- * (their spans in `values` from `at`, as scanStore notes them) left out, and
- * where those are.
+ * (their spans in `values` from `at`, as scanStore notes them, less `shift`
+ * when `b` holds only part of the store) left out, and where those are.
  */
-export function recordAt(b: Buffer, start: number, end: number, values: readonly number[], at: number): { record: unknown; heavy: Heavy } {
+export function recordAt(b: Buffer, start: number, end: number, values: readonly number[], at: number, shift = 0): { record: unknown; heavy: Heavy } {
   const heavy: Heavy = {};
   if (b[start] !== 0x7b) return { record: JSON.parse(b.toString('utf8', start, end)), heavy };
   const spans: [number, number][] = [];
   HEAVY_NAMES.forEach((name, n) => {
-    const s = values[at + 2 * n]!;
-    if (s < 0) return;
-    heavy[name] = [s, values[at + 2 * n + 1]!];
-    spans.push([s, values[at + 2 * n + 1]!]);
+    if (values[at + 2 * n]! < 0) return;
+    const span: [number, number] = [values[at + 2 * n]! - shift, values[at + 2 * n + 1]! - shift];
+    heavy[name] = span;
+    spans.push(span);
   });
   spans.sort((x, y) => x[0] - y[0]);
   let text = '';

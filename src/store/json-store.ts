@@ -1,6 +1,7 @@
 // Reads the JSON store format (README "The JSON store format"): an array of
 // articles or {"articles": [...]}. Lenient where no harm is done; every record
 // it cannot use is named in a warning, never silently dropped.
+import { type Stats, closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Article, ArticleDraft, Enclosure } from '../article.js';
 import { parseDate } from '../core/dates.js';
 import { authorField, categoriesField, collapseWhitespace, textField, urlField } from '../core/fields.js';
@@ -10,7 +11,7 @@ import { finishArticle } from '../core/articles.js';
 import { SlugAllocator } from '../core/slug.js';
 import { DataError } from '../errors.js';
 import { jsonErrorLocation } from './json-error.js';
-import { BrokenRecords, type Heavy, arrayRecords, decodeSpan, recordAt, scanStore } from './json-records.js';
+import { BrokenRecords, HEAVY_NAMES, type Heavy, arrayRecords, decodeSpan, recordAt, scanStore, scanStoreFile } from './json-records.js';
 
 export interface StoreParse {
   drafts: ArticleDraft[];
@@ -49,32 +50,110 @@ export function parseStoreBytes(bytes: Buffer, label: string): StoreParse | null
   const scanned = scanStore(bytes, HEAD_KEYS);
   if (!scanned) return null;
   const { count, bounds, values, width } = scanned;
-  const store: ScannedStore = { bytes, bounds, values, width, label };
+  const store: ScannedStore = { bounds, values, width, label, read: (start, end) => bytes.subarray(start, end) };
   const drafts: ArticleDraft[] = [];
   const warnings: string[] = [];
-  let index = 0;
-  // One closure for the whole loop: warnings are made at once, for this record.
-  const where = () => `${label}: record ${index}`;
-  for (; index < count; index++) {
-    const start = bounds[2 * index]!;
-    if (bytes[start] !== 0x7b) {
-      warnings.push(`${where()} skipped: not an object`);
-      continue;
-    }
-    const at = index * width;
-    const head = headFields(
-      spanValue(bytes, values, at + 2 * TITLE),
-      spanValue(bytes, values, at + 2 * ID),
-      spanValue(bytes, values, at + 2 * PUBLISHED),
-      spanValue(bytes, values, at + 2 * UPDATED),
-      where,
-      warnings,
-    );
-    if (!head) continue;
-    const id = head.id ?? urlField(str(spanValue(bytes, values, at + 2 * URL)));
-    drafts.push(new ScannedDraft(head, str(spanValue(bytes, values, at + 2 * SLUG)), id, store, index));
+  for (let index = 0; index < count; index++) {
+    const draft = scannedDraft(bytes, bounds[2 * index]!, values, index * width, store, index, warnings);
+    if (draft) drafts.push(draft);
   }
   return { drafts, warnings };
+}
+
+/**
+ * parseStoreBytes for a big file that is a bare array, without reading it into
+ * one buffer (json-records.ts scanStoreFile): a record is read again from the
+ * file when something reads past its head. The file is kept open for that; one
+ * changed in place meanwhile is reported. Null where parseStoreBytes would be,
+ * and for a file that is not UTF-8 or cannot be read: the caller then reads it
+ * whole, as any file.
+ */
+export function parseStoreFile(path: string, label: string): StoreParse | null {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return null;
+  }
+  let keep = false;
+  try {
+    const stat = fstatSync(fd);
+    const width = 2 * (HEAD_KEYS.length + HEAVY_NAMES.length);
+    const store: ScannedStore = { bounds: [], values: [], width, label, read: fileRecords(fd, stat, label) };
+    const drafts: ArticleDraft[] = [];
+    const warnings: string[] = [];
+    let index = 0;
+    const count = scanStoreFile((buf, at, length, position) => readSync(fd, buf, at, length, position), stat.size, HEAD_KEYS, (b, start, end, local, offset) => {
+      store.bounds.push(offset + start, offset + end);
+      for (const v of local) store.values.push(v < 0 ? -1 : v + offset);
+      const draft = scannedDraft(b, start, local, 0, store, index++, warnings);
+      if (draft) drafts.push(draft);
+    });
+    if (count === null) return null;
+    keep = drafts.length > 0;
+    return { drafts, warnings };
+  } catch {
+    return null;
+  } finally {
+    if (!keep) closeSync(fd);
+  }
+}
+
+// After this many records read again one by one, the rest come from the whole
+// file read once (`news list --json` reads every record).
+const REREADS_BEFORE_WHOLE = 2_000;
+
+/** Reads a record's bytes again from the open file scanned earlier, whose stat that was. */
+function fileRecords(fd: number, stat: Stats, label: string): (start: number, end: number) => Buffer {
+  let checked = false;
+  let reads = 0;
+  let whole: Buffer | undefined;
+  const changed = () => new DataError(`${label}: changed while it was being read; run the command again`);
+  const readFully = (start: number, end: number): Buffer => {
+    const out = Buffer.allocUnsafe(end - start);
+    for (let n = 0; n < out.length; ) {
+      const got = readSync(fd, out, n, out.length - n, start + n);
+      if (got <= 0) throw changed();
+      n += got;
+    }
+    return out;
+  };
+  return (start, end) => {
+    if (whole) return whole.subarray(start, end);
+    if (!checked) {
+      const now = fstatSync(fd);
+      if (now.size !== stat.size || now.mtimeMs !== stat.mtimeMs) throw changed();
+      checked = true;
+    }
+    if (++reads > REREADS_BEFORE_WHOLE) {
+      whole = readFully(0, stat.size);
+      return whole.subarray(start, end);
+    }
+    return readFully(start, end);
+  };
+}
+
+/**
+ * The draft of the record at `start` in `b`, its places in `values` from `at`
+ * (b's positions); null, with a warning, for one that is no article.
+ */
+function scannedDraft(b: Buffer, start: number, values: readonly number[], at: number, store: ScannedStore, index: number, warnings: string[]): ArticleDraft | null {
+  const where = () => `${store.label}: record ${index}`;
+  if (b[start] !== 0x7b) {
+    warnings.push(`${where()} skipped: not an object`);
+    return null;
+  }
+  const head = headFields(
+    spanValue(b, values, at + 2 * TITLE),
+    spanValue(b, values, at + 2 * ID),
+    spanValue(b, values, at + 2 * PUBLISHED),
+    spanValue(b, values, at + 2 * UPDATED),
+    where,
+    warnings,
+  );
+  if (!head) return null;
+  const id = head.id ?? urlField(str(spanValue(b, values, at + 2 * URL)));
+  return new ScannedDraft(head, str(spanValue(b, values, at + 2 * SLUG)), id, store, index);
 }
 
 // What the scanner reads of every record, by position in this list (its heavy
@@ -98,11 +177,13 @@ function spanValue(bytes: Buffer, values: readonly number[], at: number): unknow
 
 /** What a ScannedDraft needs to parse its record: shared by all of a store's drafts. */
 interface ScannedStore {
-  bytes: Buffer;
-  bounds: readonly number[];
-  values: readonly number[];
+  /** Per record, where it starts and ends in the store; and the places scanStore noted (store positions). */
+  bounds: number[];
+  values: number[];
   width: number;
   label: string;
+  /** The store's bytes from `start` to `end`. */
+  read(start: number, end: number): Buffer;
 }
 
 /**
@@ -116,6 +197,8 @@ class ScannedDraft implements ArticleDraft {
   title: string;
   publishedAt: number | null;
   updatedAt: number | null;
+  /** Set by finishArticle; declared so that 100,000 drafts get it in their own shape, not one added later. */
+  order: number | undefined = undefined;
   #full: ArticleDraft | undefined;
   readonly #store: ScannedStore;
   readonly #index: number;
@@ -132,9 +215,11 @@ class ScannedDraft implements ArticleDraft {
 
   #draft(): ArticleDraft {
     if (!this.#full) {
-      const { bytes, bounds, values, width, label } = this.#store;
+      const { bounds, values, width, label, read } = this.#store;
       const i = this.#index;
-      const { record, heavy } = recordAt(bytes, bounds[2 * i]!, bounds[2 * i + 1]!, values, i * width + 2 * HEAD_KEYS.length);
+      const [start, end] = [bounds[2 * i]!, bounds[2 * i + 1]!];
+      const bytes = read(start, end);
+      const { record, heavy } = recordAt(bytes, 0, end - start, values, i * width + 2 * HEAD_KEYS.length, start);
       const where = `${label}: record ${i}`;
       // Its head, and the warnings that came with it, are this draft's already
       // (its id falls back to the url already, as toDraft's would).

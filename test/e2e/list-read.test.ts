@@ -94,6 +94,25 @@ describe('news list on fixture stores', () => {
     expect(viaStdin.stdout).toBe(viaEnv.stdout);
     expect(viaStdin.stderr).toBe('');
   });
+
+  it('reads a big store from its file (a window at a time) as from standard input (whole)', async () => {
+    // Past 1 MiB a bare array is scanned from the file and records are read
+    // again from it when shown; standard input is one buffer.
+    const records = Array.from({ length: 3000 }, (_, i) => ({
+      title: `Story ${i % 50}`, author: `Author ${i}`, publishedAt: `2025-06-0${1 + (i % 9)}T10:00:00Z`, body: `<p>${'words '.repeat(70)}${i}</p>`,
+    }));
+    const dir = mkdtempSync(join(tmpdir(), 'news-big-'));
+    const path = join(dir, 'big.json');
+    writeFileSync(path, JSON.stringify([...records, { body: 'no title' }]));
+    expect(readFileSync(path).length).toBeGreaterThan(1 << 20);
+    for (const args of [['-n', '30'], ['--json', '-n', '5'], ['--sort', 'title', '-n', '5']]) {
+      const fromFile = await runNews(['list', '--source', path, ...args]);
+      const fromStdin = await runNews(['list', '--source', '-', ...args], { input: readFileSync(path) });
+      expect(fromFile.stdout).toBe(fromStdin.stdout);
+      expect(fromFile.stderr).toBe(fromStdin.stderr.replace('standard input', path));
+      expect(fromFile.code).toBe(0);
+    }
+  });
 });
 
 describe('hostile text never reaches the terminal raw', () => {

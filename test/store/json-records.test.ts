@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeSpan, recordAt, scanStore } from '../../src/store/json-records.js';
+import { decodeSpan, recordAt, scanStore, scanStoreFile } from '../../src/store/json-records.js';
 import { rng } from '../support/rng.js';
 
 // What the scanner gives, put back together: each record parsed by recordAt
@@ -144,6 +144,63 @@ describe('scanStore', () => {
   it('reads an empty array and empty records', () => {
     expect(scanStore(Buffer.from(' [ ] '), ['title'])).toEqual({ count: 0, bounds: [], values: [], width: 8 });
     expect(reassemble('[{}, { } ]')).toEqual([{}, {}]);
+  });
+});
+
+// scanStoreFile reads a window at a time; tiny windows put a boundary inside
+// every kind of token. It must find what scanStore finds in the whole buffer.
+describe('scanStoreFile', () => {
+  const byFile = (text: string, window: number) => {
+    const b = Buffer.from(text);
+    const readAt = (buf: Buffer, at: number, length: number, position: number) => b.copy(buf, at, position, Math.min(b.length, position + length));
+    const found: { start: number; end: number; values: number[] }[] = [];
+    const count = scanStoreFile(readAt, b.length, ['title', 'id'], (w, start, end, values, offset) => {
+      found.push({ start: offset + start, end: offset + end, values: values.map((v) => (v < 0 ? -1 : v + offset)) });
+      expect(w.subarray(start, end).equals(b.subarray(offset + start, offset + end))).toBe(true);
+    }, window);
+    return count === null ? null : found;
+  };
+  const byBuffer = (text: string) => {
+    const scanned = scanStore(Buffer.from(text), ['title', 'id']);
+    if (!scanned) return null;
+    return Array.from({ length: scanned.count }, (_, i) => ({
+      start: scanned.bounds[2 * i]!,
+      end: scanned.bounds[2 * i + 1]!,
+      values: scanned.values.slice(i * scanned.width, (i + 1) * scanned.width),
+    }));
+  };
+
+  it('finds what scanStore finds, whatever the window, for 1,500 stores whole or damaged', () => {
+    const damage = ['', ',', ']', '}', '"', '\\', '\\x', '\n', '01', '-', 'tru', ' ', '['];
+    for (let n = 0; n < 1500; n++) {
+      const records = Array.from({ length: rand(5) }, () => (rand(8) ? record() : value(1)));
+      let text = (rand(4) ? '' : '\ufeff') + spaced(records);
+      if (rand(3) === 0) {
+        const at = rand(text.length);
+        text = text.slice(0, at) + pick(damage) + text.slice(at + rand(3));
+      }
+      const window = 1 + rand(rand(2) ? 16 : 300);
+      expect(byFile(text, window), `${window}: ${text}`).toEqual(byBuffer(text));
+    }
+  });
+
+  it('does not take a number cut by the window for the whole of it', () => {
+    const text = '[12345 ,678.5e1, -0,{"title":"t","id":10}]';
+    for (let window = 1; window <= text.length; window++) expect(byFile(text, window), String(window)).toEqual(byBuffer(text));
+  });
+
+  it('is null for a wrapped store and for a record that is not UTF-8', () => {
+    expect(byFile('{"articles":[]}', 4)).toBeNull();
+    const b = Buffer.concat([Buffer.from('[{"title":"'), Buffer.from([0x93]), Buffer.from('"}]')]);
+    const readAt = (buf: Buffer, at: number, length: number, position: number) => b.copy(buf, at, position, Math.min(b.length, position + length));
+    expect(scanStoreFile(readAt, b.length, [], () => {}, 5)).toBeNull();
+  });
+
+  it('reads to where a file that got shorter ends', () => {
+    const text = '[{"title":"a"},{"title":"b"}]';
+    const b = Buffer.from(text);
+    const readAt = (buf: Buffer, at: number, length: number, position: number) => b.copy(buf, at, position, Math.min(b.length, position + length));
+    expect(scanStoreFile(readAt, b.length + 100, [], () => {}, 8)).toBe(2);
   });
 });
 

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { finishArticles } from '../../src/core/articles.js';
 import { DataError } from '../../src/errors.js';
@@ -136,6 +138,63 @@ describe('parseStoreBytes', () => {
     const [draft] = parseStoreBytes(Buffer.from('[{"title":"a"},{"title":"b","body":"bad \\\\q \\x"}]'), 'x.json')!.drafts.slice(1);
     expect(draft!.title).toBe('b');
     expect(() => draft!.body).toThrow(new DataError('x.json: record 1: its body is not a valid JSON string (a broken escape)'));
+  });
+});
+
+// A big bare array is scanned from the file a window at a time
+// (parseStoreFile); records are read again from it when read past their head.
+describe('parseStoreFile', () => {
+  const withFile = async (text: string, test: (path: string) => Promise<void> | void) => {
+    const dir = mkdtempSync(join(tmpdir(), 'news-store-file-'));
+    try {
+      const path = join(dir, 'store.json');
+      writeFileSync(path, text);
+      await test(path);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  const articlesOf = (drafts: ReturnType<typeof parseStoreText>['drafts']) => finishArticles(drafts).map((a) => toJsonObject(a));
+
+  it.each(['sample-store.json', 'stores/messy.json', 'stores/duplicates.json', 'stores/control-chars.json'])(
+    'reads %s, as a bare array, exactly as the whole-text parser does',
+    async (name) => {
+      const { parseStoreFile } = await import('../../src/store/json-store.js');
+      const data = JSON.parse(readFileSync(`fixtures/${name}`, 'utf8')) as unknown;
+      const text = JSON.stringify(Array.isArray(data) ? data : (data as { articles: unknown[] }).articles, null, 1);
+      await withFile(text, (path) => {
+        const fromFile = parseStoreFile(path, 'x.json');
+        expect(fromFile, 'the file path applies').not.toBeNull();
+        const whole = parseStoreText(text, 'x.json');
+        expect(fromFile!.warnings).toEqual(whole.warnings);
+        expect(articlesOf(fromFile!.drafts)).toEqual(articlesOf(whole.drafts));
+      });
+    },
+  );
+
+  it('reads every record again from the file, past the first thousands from one whole read', async () => {
+    const { parseStoreFile } = await import('../../src/store/json-store.js');
+    const records = Array.from({ length: 2500 }, (_, i) => ({ title: `t${i}`, author: `a${i}`, body: `b${i} é` }));
+    await withFile(JSON.stringify(records), (path) => {
+      const { drafts } = parseStoreFile(path, 'x.json')!;
+      expect(drafts.map((d) => [d.author, d.body])).toEqual(records.map((r) => [r.author, r.body]));
+    });
+  });
+
+  it('says so when the file changed before a record was read again', async () => {
+    const { parseStoreFile } = await import('../../src/store/json-store.js');
+    await withFile('[{"title":"a","author":"A"}]', (path) => {
+      const [draft] = parseStoreFile(path, 'x.json')!.drafts;
+      appendFileSync(path, ' ');
+      expect(() => draft!.author).toThrow(new DataError('x.json: changed while it was being read; run the command again'));
+    });
+  });
+
+  it('is null for a file that is not a bare array, not JSON, or not there', async () => {
+    const { parseStoreFile } = await import('../../src/store/json-store.js');
+    await withFile('{"articles":[]}', (path) => expect(parseStoreFile(path, 'x.json')).toBeNull());
+    await withFile('[{"title":"a"},]', (path) => expect(parseStoreFile(path, 'x.json')).toBeNull());
+    expect(parseStoreFile('/nonexistent/store.json', 'x.json')).toBeNull();
   });
 });
 
