@@ -105,7 +105,6 @@ const REREADS_BEFORE_WHOLE = 2_000;
 
 /** Reads a record's bytes again from the open file scanned earlier, whose stat that was. */
 function fileRecords(fd: number, stat: Stats, label: string): (start: number, end: number) => Buffer {
-  let checked = false;
   let reads = 0;
   let whole: Buffer | undefined;
   const changed = () => new DataError(`${label}: changed while it was being read; run the command again`);
@@ -120,11 +119,9 @@ function fileRecords(fd: number, stat: Stats, label: string): (start: number, en
   };
   return (start, end) => {
     if (whole) return whole.subarray(start, end);
-    if (!checked) {
-      const now = fstatSync(fd);
-      if (now.size !== stat.size || now.mtimeMs !== stat.mtimeMs) throw changed();
-      checked = true;
-    }
+    // Every time: a write in place between two records would otherwise mix two versions.
+    const now = fstatSync(fd);
+    if (now.size !== stat.size || now.mtimeMs !== stat.mtimeMs) throw changed();
     if (++reads > REREADS_BEFORE_WHOLE) {
       whole = readFully(0, stat.size);
       return whole.subarray(start, end);
