@@ -25,10 +25,6 @@ export interface Heavy {
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 
-function isSpace(c: number | undefined): boolean {
-  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
-}
-
 // Keys and most short values end within this many bytes: a plain loop finds
 // their end faster than a native indexOf call, which pays off on long strings.
 const SHORT = 96;
@@ -50,22 +46,6 @@ function stringEnd(b: Buffer, i: number): number {
     if (slashes % 2 === 0) return q + 1;
     from = q + 1;
   }
-}
-
-/** Index after the object or array starting at `i`; -1 on broken syntax. */
-function nestedEnd(b: Buffer, i: number): number {
-  let depth = 0;
-  for (let k = i; k < b.length; k++) {
-    const c = b[k];
-    if (c === QUOTE) {
-      k = stringEnd(b, k) - 1;
-      if (k < 0) return -1;
-    } else if (c === 0x7b || c === 0x5b) depth++;
-    else if (c === 0x7d || c === 0x5d) {
-      if (--depth === 0) return k + 1;
-    }
-  }
-  return -1;
 }
 
 /**
@@ -93,7 +73,7 @@ export interface RecordSpans {
 
 /** An array of records, or {"articles": [...], …} (the last "articles" wins, as in JSON.parse); null when the bytes are shaped otherwise or are not valid JSON. */
 export function scanStore(b: Buffer, keys: readonly string[]): RecordSpans | null {
-  let i = skipSpace(b, b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0);
+  let i = skipSpace(b, afterBom(b));
   let found: (RecordSpans & { end: number }) | null = null;
   if (b[i] === 0x5b) {
     found = scanArray(b, i, keys);
@@ -132,11 +112,22 @@ export function scanStore(b: Buffer, keys: readonly string[]): RecordSpans | nul
 
 export const HEAVY_NAMES = ['summary', 'body', 'html'] as const;
 
+/** The asked-for keys, then the heavy ones, quoted as bytes: one lookup per key says which it is. */
+const quotedNames = (keys: readonly string[]) => [...keys, ...HEAVY_NAMES].map((k) => Buffer.from(`"${k}"`, 'latin1'));
+const HEAVY_ONLY = quotedNames([]);
+
+/** Where the text starts after a UTF-8 BOM, if there is one. */
+const afterBom = (b: Buffer) => (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0);
+
+/** Index after the record at `i`, checked, its places noted in `values` from `base`; -1 when broken. */
+function recordEnd(b: Buffer, i: number, names: readonly Buffer[], asked: number, values: number[], base: number): number {
+  return b[i] === 0x7b ? scanMembersChecked(b, i, names, asked, values, base) : checkedValueEnd(b, i);
+}
+
 function scanArray(b: Buffer, at: number, keys: readonly string[]): (RecordSpans & { end: number }) | null {
   const bounds: number[] = [];
   const values: number[] = [];
-  // The asked-for keys, then the heavy ones: one lookup per key says which.
-  const names = [...keys, ...HEAVY_NAMES].map((k) => Buffer.from(`"${k}"`, 'latin1'));
+  const names = quotedNames(keys);
   const width = 2 * names.length;
   const absent = names.map(() => [-1, -1]).flat();
   let count = 0;
@@ -147,7 +138,7 @@ function scanArray(b: Buffer, at: number, keys: readonly string[]): (RecordSpans
     const start = i;
     const base = values.length;
     values.push(...absent);
-    i = b[i] === 0x7b ? scanMembersChecked(b, i, names, keys.length, values, base) : checkedValueEnd(b, i);
+    i = recordEnd(b, i, names, keys.length, values, base);
     if (i < 0) return null;
     bounds.push(start, i);
     count++;
@@ -182,7 +173,7 @@ export function scanStoreFile(
   onRecord: (b: Buffer, start: number, end: number, values: readonly number[], offset: number) => void,
   window = WINDOW,
 ): number | null {
-  const names = [...keys, ...HEAVY_NAMES].map((k) => Buffer.from(`"${k}"`, 'latin1'));
+  const names = quotedNames(keys);
   const values = names.map(() => [-1, -1]).flat();
   // At least a BOM's three bytes.
   let buf = Buffer.allocUnsafe(Math.max(1, Math.min(Math.max(window, 3), size)));
@@ -210,7 +201,7 @@ export function scanStoreFile(
   };
   const atEnd = () => offset + len >= end;
   let b = fill(0);
-  let i = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+  let i = afterBom(b);
   for (;;) {
     i = skipSpace(b, i);
     if (i < b.length || atEnd()) break;
@@ -244,7 +235,7 @@ export function scanStoreFile(
       break;
     }
     values.fill(-1);
-    const stop = b[i] === 0x7b ? scanMembersChecked(b, i, names, keys.length, values, 0) : checkedValueEnd(b, i);
+    const stop = recordEnd(b, i, names, keys.length, values, 0);
     // Cut off by the window's end (a number there may go on, too): again, with more.
     if ((stop < 0 || stop >= b.length) && !atEnd()) {
       b = fill(i);
@@ -285,9 +276,18 @@ function nameIndex(b: Buffer, s: number, e: number, names: readonly Buffer[]): n
 
 /**
  * Checks the object at `start`, noting where the values of the asked-for keys
- * (the first `asked` of `names`; the rest are heavy) are; the index after it, or -1.
+ * (the first `asked` of `names`; the rest are heavy) are; the index after it, or
+ * -1. `onHeavy` hears of every heavy string, a repeated key's earlier ones too.
  */
-function scanMembersChecked(b: Buffer, start: number, names: readonly Buffer[], asked: number, values: number[], base: number): number {
+function scanMembersChecked(
+  b: Buffer,
+  start: number,
+  names: readonly Buffer[],
+  asked: number,
+  values: number[],
+  base: number,
+  onHeavy?: (start: number, end: number) => void,
+): number {
   let i = skipSpace(b, start + 1);
   if (b[i] === 0x7d) return i + 1;
   for (;;) {
@@ -304,6 +304,7 @@ function scanMembersChecked(b: Buffer, start: number, names: readonly Buffer[], 
     // A body is most of a store's bytes: jumped over from quote to quote.
     i = heavy && b[valueStart] === QUOTE ? stringEnd(b, valueStart) : checkedValueEnd(b, valueStart);
     if (i < 0) return -1;
+    if (heavy && onHeavy && b[valueStart] === QUOTE) onHeavy(valueStart, i);
     if (k >= 0) {
       // A heavy key's later value that is not a string makes it no heavy string at all.
       const noted = !heavy || b[valueStart] === QUOTE;
@@ -335,32 +336,27 @@ export function recordAt(b: Buffer, start: number, end: number, values: readonly
     spans.push(span);
   });
   spans.sort((x, y) => x[0] - y[0]);
+  try {
+    return { record: JSON.parse(withoutSpans(b, start, end, spans)), heavy };
+  } catch {
+    // An earlier value of a repeated heavy key, which scanStore does not note,
+    // left in and not valid JSON (a raw control character): every heavy string
+    // left out.
+    const all: [number, number][] = [];
+    scanMembersChecked(b, start, HEAVY_ONLY, 0, [], 0, (s, e) => all.push([s, e]));
+    return { record: JSON.parse(withoutSpans(b, start, end, all)), heavy };
+  }
+}
+
+/** The text of b[start, end) with each string at `spans` (in order) written as null. */
+function withoutSpans(b: Buffer, start: number, end: number, spans: readonly (readonly [number, number])[]): string {
   let text = '';
   let from = start;
   for (const [s, e] of spans) {
     text += `${b.toString('utf8', from, s)}null`;
     from = e;
   }
-  text += b.toString('utf8', from, end);
-  try {
-    return { record: JSON.parse(text), heavy };
-  } catch {
-    // An earlier value of a repeated heavy key, which scanStore does not note,
-    // left in and not valid JSON (a raw control character): the slow way, which
-    // leaves out every heavy string.
-    const light = new LightText(b, end - start + 2);
-    scanRecord(b, start, light, {});
-    return { record: JSON.parse(light.text()), heavy };
-  }
-}
-
-/** Index after any JSON value starting at `i` (syntax checked later by JSON.parse); -1 if cut off. */
-function valueEnd(b: Buffer, i: number): number {
-  const c = b[i];
-  if (c === QUOTE) return stringEnd(b, i);
-  if (c === 0x7b || c === 0x5b) return nestedEnd(b, i);
-  while (i < b.length && b[i] !== 0x2c && b[i] !== 0x7d && b[i] !== 0x5d && !isSpace(b[i])) i++;
-  return i;
+  return text + b.toString('utf8', from, end);
 }
 
 /** Where the bytes of a streamed array stop being an array of JSON values. */
@@ -368,35 +364,25 @@ export class BrokenRecords extends Error {}
 
 /**
  * The records of the top-level array that starts at `at`, one at a time, each
- * parsed by itself without its heavy strings: for output in store order that
- * starts before the whole store is read. Throws BrokenRecords where the bytes
- * stop being an array of JSON values (the caller then says where, as the whole
- * parser would), possibly after some records were yielded.
+ * checked and parsed by itself without its heavy strings (as recordAt does for
+ * scanStore): for output in store order that starts before the whole store is
+ * read. Throws BrokenRecords where the bytes stop being an array of JSON values
+ * (the caller then says where, as the whole parser would), possibly after some
+ * records were yielded.
  */
 export function* arrayRecords(b: Buffer, at: number): Generator<{ record: unknown; heavy: Heavy }> {
-  let i = at + 1;
-  const ws = () => {
-    while (isSpace(b[i])) i++;
-  };
-  ws();
+  const values = HEAVY_ONLY.map(() => [-1, -1]).flat();
+  let i = skipSpace(b, at + 1);
   if (b[i] === 0x5d) i++;
   else {
     for (;;) {
-      ws();
+      i = skipSpace(b, i);
       const start = i;
-      const heavy: Heavy = {};
-      const light = new LightText(b, 1024);
-      i = b[i] === 0x7b ? scanRecord(b, i, light, heavy) : valueEnd(b, i);
-      if (i <= start) throw new BrokenRecords();
-      if (b[start] !== 0x7b) light.copy(start, i); // not an object: the store reader warns about it
-      let record: unknown;
-      try {
-        record = JSON.parse(light.text());
-      } catch {
-        throw new BrokenRecords();
-      }
-      yield { record, heavy };
-      ws();
+      values.fill(-1);
+      i = recordEnd(b, i, HEAVY_ONLY, 0, values, 0);
+      if (i < 0) throw new BrokenRecords();
+      yield recordAt(b, start, i, values, 0);
+      i = skipSpace(b, i);
       if (b[i] === 0x2c) {
         i++;
         continue;
@@ -406,105 +392,7 @@ export function* arrayRecords(b: Buffer, at: number): Generator<{ record: unknow
       break;
     }
   }
-  ws();
-  if (i !== b.length) throw new BrokenRecords();
-}
-
-/** A byte copy of the store (or of one record) with heavy string values replaced by null. */
-class LightText {
-  private out: Buffer;
-  private pos = 0;
-  constructor(private readonly src: Buffer, capacity = src.length + 2) {
-    this.out = Buffer.allocUnsafe(capacity);
-  }
-  private room(n: number): void {
-    if (this.pos + n <= this.out.length) return;
-    const bigger = Buffer.allocUnsafe(Math.max(2 * this.out.length, this.pos + n));
-    this.out.copy(bigger, 0, 0, this.pos);
-    this.out = bigger;
-  }
-  copy(start: number, end: number): void {
-    this.room(end - start);
-    this.pos += this.src.copy(this.out, this.pos, start, end);
-  }
-  put(byte: number): void {
-    this.room(1);
-    this.out[this.pos++] = byte;
-  }
-  putNull(): void {
-    this.room(4);
-    this.pos += this.out.write('null', this.pos, 'latin1');
-  }
-  text(): string {
-    return this.out.toString('utf8', 0, this.pos);
-  }
-}
-
-/** "summary", "body" or "html" when the key at [s, e) (quotes included) is one of them. */
-function heavyName(b: Buffer, s: number, e: number): 'summary' | 'body' | 'html' | null {
-  if (e - s === 6) {
-    if (b[s + 1] === 0x62 && b[s + 2] === 0x6f && b[s + 3] === 0x64 && b[s + 4] === 0x79) return 'body';
-    if (b[s + 1] === 0x68 && b[s + 2] === 0x74 && b[s + 3] === 0x6d && b[s + 4] === 0x6c) return 'html';
-  } else if (e - s === 9 && b.toString('latin1', s + 1, e - 1) === 'summary') return 'summary';
-  return null;
-}
-
-/** Copies one record into `light` and notes its heavy strings; the index after it, or -1. */
-function scanRecord(b: Buffer, start: number, light: LightText, heavy: Heavy): number {
-  let pieceStart = start;
-  const end = scanMembers(b, start, (keyStart, keyEnd, valueStart) => {
-    if (b[valueStart] !== QUOTE) {
-      // A heavy key's later value that is not a string makes it no heavy string at all.
-      const name = heavyName(b, keyStart, keyEnd);
-      if (name) delete heavy[name];
-      return valueEnd(b, valueStart);
-    }
-    const stop = stringEnd(b, valueStart);
-    const name = stop < 0 ? null : heavyName(b, keyStart, keyEnd);
-    if (name) {
-      heavy[name] = [valueStart, stop];
-      light.copy(pieceStart, valueStart);
-      light.putNull();
-      pieceStart = stop;
-    }
-    return stop;
-  });
-  if (end >= 0) light.copy(pieceStart, end);
-  return end;
-}
-
-/**
- * Walks the members of the object at `start`: `member` gets each key's range
- * (quotes included) and where its value starts, and returns the index after the
- * value (-1 if broken). The index after the closing brace, or -1.
- */
-function scanMembers(b: Buffer, start: number, member: (keyStart: number, keyEnd: number, valueStart: number) => number): number {
-  let i = start + 1;
-  const ws = () => {
-    while (isSpace(b[i])) i++;
-  };
-  ws();
-  if (b[i] === 0x7d) return i + 1; // {}
-  for (;;) {
-    ws();
-    if (b[i] !== QUOTE) return -1;
-    const keyStart = i;
-    i = stringEnd(b, i);
-    if (i < 0) return -1;
-    const keyEnd = i;
-    ws();
-    if (b[i] !== 0x3a) return -1;
-    i++;
-    ws();
-    i = member(keyStart, keyEnd, i);
-    if (i < 0) return -1;
-    ws();
-    if (b[i] === 0x2c) {
-      i++;
-      continue;
-    }
-    return b[i] === 0x7d ? i + 1 : -1;
-  }
+  if (skipSpace(b, i) !== b.length) throw new BrokenRecords();
 }
 
 /**
