@@ -110,10 +110,13 @@ export function scanStore(b: Buffer, keys: readonly string[]): RecordSpans | nul
   return { count: found.count, bounds: found.bounds, values: found.values, width: found.width };
 }
 
-export const HEAVY_NAMES = ['summary', 'body', 'html'] as const;
+const HEAVY_NAMES = ['summary', 'body', 'html'] as const;
 
 /** The asked-for keys, then the heavy ones, quoted as bytes: one lookup per key says which it is. */
 const quotedNames = (keys: readonly string[]) => [...keys, ...HEAVY_NAMES].map((k) => Buffer.from(`"${k}"`, 'latin1'));
+
+/** Numbers noted per record (RecordSpans.width) when these keys are asked for. */
+export const spansWidth = (keys: readonly string[]) => 2 * (keys.length + HEAVY_NAMES.length);
 const HEAVY_ONLY = quotedNames([]);
 
 /** Where the text starts after a UTF-8 BOM, if there is one. */
@@ -128,8 +131,8 @@ function scanArray(b: Buffer, at: number, keys: readonly string[]): (RecordSpans
   const bounds: number[] = [];
   const values: number[] = [];
   const names = quotedNames(keys);
-  const width = 2 * names.length;
-  const absent = names.map(() => [-1, -1]).flat();
+  const width = spansWidth(keys);
+  const absent: number[] = new Array(width).fill(-1);
   let count = 0;
   let i = skipSpace(b, at + 1);
   if (b[i] === 0x5d) return { count, bounds, values, width, end: i + 1 };
@@ -174,7 +177,7 @@ export function scanStoreFile(
   window = WINDOW,
 ): number | null {
   const names = quotedNames(keys);
-  const values = names.map(() => [-1, -1]).flat();
+  const values: number[] = new Array(spansWidth(keys)).fill(-1);
   // At least a BOM's three bytes.
   let buf = Buffer.allocUnsafe(Math.max(1, Math.min(Math.max(window, 3), size)));
   let offset = 0; // of buf[0] in the file
@@ -371,7 +374,7 @@ export class BrokenRecords extends Error {}
  * records were yielded.
  */
 export function* arrayRecords(b: Buffer, at: number): Generator<{ record: unknown; heavy: Heavy }> {
-  const values = HEAVY_ONLY.map(() => [-1, -1]).flat();
+  const values: number[] = new Array(spansWidth([])).fill(-1);
   let i = skipSpace(b, at + 1);
   if (b[i] === 0x5d) i++;
   else {

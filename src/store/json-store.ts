@@ -11,7 +11,7 @@ import { finishArticle } from '../core/articles.js';
 import { SlugAllocator } from '../core/slug.js';
 import { DataError } from '../errors.js';
 import { jsonErrorLocation } from './json-error.js';
-import { BrokenRecords, HEAVY_NAMES, type Heavy, arrayRecords, decodeSpan, recordAt, scanStore, scanStoreFile } from './json-records.js';
+import { BrokenRecords, type Heavy, arrayRecords, decodeSpan, recordAt, scanStore, scanStoreFile, spansWidth } from './json-records.js';
 
 export interface StoreParse {
   drafts: ArticleDraft[];
@@ -78,7 +78,7 @@ export function parseStoreFile(path: string, label: string): StoreParse | null {
   let keep = false;
   try {
     const stat = fstatSync(fd);
-    const width = 2 * (HEAD_KEYS.length + HEAVY_NAMES.length);
+    const width = spansWidth(HEAD_KEYS);
     const store: ScannedStore = { bounds: [], values: [], width, label, read: fileRecords(fd, stat, label) };
     const drafts: ArticleDraft[] = [];
     const warnings: string[] = [];
@@ -248,12 +248,12 @@ class ScannedDraft implements ArticleDraft {
 }
 
 /** A record's summary, body and html: from its bytes when the scanner left them there. */
-function heavyReader(bytes: Buffer, heavy: Heavy | undefined, rec: Rec, where: string): (field: HeavyField) => string | null {
+function heavyReader(bytes: Buffer, heavy: Heavy, rec: Rec, where: string): (field: HeavyField) => string | null {
   // Taken now, so that the parsed record is not kept alive by this reader for
   // as long as its draft lives (100,000 of them for `news list --json`).
   const inRecord = { summary: str(rec.summary), body: str(rec.body), html: str(rec.html) };
   return (field) => {
-    const span = heavy?.[field];
+    const span = heavy[field];
     if (!span) return inRecord[field];
     try {
       return decodeSpan(bytes, span);
@@ -312,20 +312,10 @@ export function parseStoreData(data: unknown, label: string): StoreParse {
       ? ((data as Rec).articles as unknown[])
       : null;
   if (!records) throw new DataError(`${label}: not a news store (expected an array of articles or {"articles": [...]})`);
-  return draftsOf(records, label, (rec) => (field) => str(rec[field]));
-}
-
-/** Records become drafts; `rawOf` says where a record's summary, body and html come from. */
-function draftsOf(
-  records: readonly unknown[],
-  label: string,
-  rawOf: (rec: Rec, index: number, where: string) => (field: HeavyField) => string | null,
-): StoreParse {
   const drafts: ArticleDraft[] = [];
   const warnings: string[] = [];
   records.forEach((rec, index) => {
-    const where = `${label}: record ${index}`;
-    const draft = recordDraft(rec, where, warnings, (r) => rawOf(r, index, where));
+    const draft = recordDraft(rec, `${label}: record ${index}`, warnings, (r) => (field) => str(r[field]));
     if (draft) drafts.push(draft);
   });
   return { drafts, warnings };
