@@ -8,7 +8,7 @@ import { NS } from './namespaces.js';
 import type { XmlElement } from './xml.js';
 import { attr, childElements, childNamed, childrenNamed, hasElementChildren, innerMarkup, textOf, type NsSet } from './xml-tree.js';
 import { Enclosures, lazyDraft, firstAuthors, firstText, idField, type RawText } from './draft-fields.js';
-import { baseOf, mediaDescriptions, mediaThumbnails } from './xml-fields.js';
+import { baseOf, mediaDescriptions, mediaThumbnails, textRaw } from './xml-fields.js';
 import type { FeedContent } from './feed-content.js';
 
 /** Atom 1.0, Atom 0.3, and no namespace at all (feeds that forgot to declare it). */
@@ -130,10 +130,10 @@ export function textConstruct(el: XmlElement | undefined): RawText | null {
     return { raw: innerMarkup(div), isHtml: true };
   }
   if (type === 'html' || type === 'text/html') {
-    return { raw: hasElementChildren(el) ? innerMarkup(el) : textOf(el), isHtml: true };
+    return hasElementChildren(el) ? { raw: innerMarkup(el), isHtml: true } : textRaw(el, true);
   }
   if (!isTextual(type)) return null;
-  return { raw: textOf(el), isHtml: false };
+  return textRaw(el, false);
 }
 
 function isTextual(type: string): boolean {

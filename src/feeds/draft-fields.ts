@@ -8,7 +8,7 @@ import { htmlToTextAndSanitized, looksLikeHtml, sanitizeHtml } from '../core/htm
 
 /** A field's raw value; `isHtml` undefined means "HTML when it contains a tag". */
 export interface RawText {
-  raw: string;
+  readonly raw: string;
   isHtml: boolean | undefined;
   /** The text, once worked out: a description is often both summary and body. */
   text?: string | null;
@@ -55,7 +55,7 @@ export function lazyDraft(
   bodyCandidates: readonly (RawText | null)[],
   summaryCandidates: readonly (RawText | null)[],
 ): LazyDraft {
-  const draft = new LazyDraft({ ...fields, title: '' }, new CandidateContent(bodyCandidates, summaryCandidates));
+  const draft = new LazyDraft(fields, '', new CandidateContent(bodyCandidates, summaryCandidates));
   draft.title = titleField(title?.raw, title?.isHtml, () => draft.body ?? draft.summary);
   return draft;
 }

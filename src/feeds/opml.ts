@@ -4,7 +4,7 @@
 // Pure functions of their input; the caller reads and writes the files.
 import { DataError } from '../errors.js';
 import { collapseWhitespace, urlField } from '../core/fields.js';
-import { parseXml, type XmlChild, type XmlElement } from './xml.js';
+import { isElement, parseXml, type XmlChild, type XmlElement } from './xml.js';
 import { childElements, textOf } from './xml-tree.js';
 
 export interface Subscription {
@@ -74,7 +74,7 @@ export function parseOpml(text: string, label: string): OpmlImport {
       stack.pop();
       continue;
     }
-    if (typeof child === 'string' || child.local.toLowerCase() !== 'outline') continue;
+    if (!isElement(child) || child.local.toLowerCase() !== 'outline') continue;
 
     const rawUrl = attrAnyCase(child, 'xmlurl');
     if (rawUrl === null) {

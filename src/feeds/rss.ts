@@ -5,7 +5,7 @@ import type { ArticleDraft } from '../article.js';
 import { categoriesField, textField, titleField, urlField } from '../core/fields.js';
 import { parseDate } from '../core/dates.js';
 import { NS } from './namespaces.js';
-import type { XmlElement } from './xml.js';
+import { isElement, type XmlElement } from './xml.js';
 import { attr, childNamed, childrenNamed, textOf, type NsSet } from './xml-tree.js';
 import {
   Enclosures, firstAuthors, lazyDraft, firstRaw, firstText, firstUrl, idField, type RawText,
@@ -74,7 +74,7 @@ function items(root: XmlElement, channel: XmlElement): XmlElement[] {
   if (channel === root) return childrenNamed(root, 'item', CORE);
   const out: XmlElement[] = [];
   for (const c of root.children) {
-    if (typeof c === 'string') continue;
+    if (!isElement(c)) continue;
     if (c === channel) out.push(...childrenNamed(c, 'item', CORE));
     else if (c.local === 'item' && CORE.includes(c.ns)) out.push(c);
   }

@@ -2,7 +2,7 @@
 // markup written back as HTML), its xml:base, and the Media RSS elements that
 // RSS and Atom feeds share.
 import { NS } from './namespaces.js';
-import type { XmlElement } from './xml.js';
+import { XmlText, type XmlElement } from './xml.js';
 import { attr, childrenNamed, hasElementChildren, innerMarkup, textOf, type NsSet } from './xml-tree.js';
 import { rebase, type Enclosures, type RawText } from './draft-fields.js';
 
@@ -15,7 +15,26 @@ export const MEDIA: NsSet = [NS.media];
 export function rawText(el: XmlElement | undefined, isHtml?: boolean): RawText | null {
   if (el === undefined) return null;
   if (hasElementChildren(el)) return { raw: innerMarkup(el), isHtml: true };
-  return { raw: textOf(el), isHtml };
+  return textRaw(el, isHtml);
+}
+
+/** A field's text, decoded on first use when it is one long run (a body nobody shows is never decoded). */
+class LaterText implements RawText {
+  text?: string | null;
+  #raw: string | undefined;
+  constructor(
+    private readonly run: XmlText,
+    readonly isHtml: boolean | undefined,
+  ) {}
+  get raw(): string {
+    return (this.#raw ??= this.run.value);
+  }
+}
+
+/** The text of `el` (no element children) as a field. */
+export function textRaw(el: XmlElement, isHtml: boolean | undefined): RawText {
+  const only = el.children.length === 1 ? el.children[0] : undefined;
+  return only instanceof XmlText ? new LaterText(only, isHtml) : { raw: textOf(el), isHtml };
 }
 
 export function baseOf(el: XmlElement, base: string | null): string | null {

@@ -2,28 +2,28 @@
 // text, and writing inline markup back out as HTML. All of it iterates, never
 // recurses, because the tree may be 100,000 levels deep.
 import { escapeAttribute, escapeText } from './xml-entities.js';
-import type { XmlChild, XmlElement } from './xml.js';
+import { isElement, textValue, type XmlChild, type XmlElement } from './xml.js';
 
 /** Namespaces an element may be in to count as a given format's own element. */
 export type NsSet = readonly (string | null)[];
 
 export function childElements(el: XmlElement): XmlElement[] {
   const out: XmlElement[] = [];
-  for (const c of el.children) if (typeof c !== 'string') out.push(c);
+  for (const c of el.children) if (isElement(c)) out.push(c);
   return out;
 }
 
 export function childrenNamed(el: XmlElement, local: string, ns: NsSet): XmlElement[] {
   const out: XmlElement[] = [];
   for (const c of el.children) {
-    if (typeof c !== 'string' && c.local === local && ns.includes(c.ns)) out.push(c);
+    if (isElement(c) && c.local === local && ns.includes(c.ns)) out.push(c);
   }
   return out;
 }
 
 export function childNamed(el: XmlElement, local: string, ns: NsSet): XmlElement | undefined {
   for (const c of el.children) {
-    if (typeof c !== 'string' && c.local === local && ns.includes(c.ns)) return c;
+    if (isElement(c) && c.local === local && ns.includes(c.ns)) return c;
   }
   return undefined;
 }
@@ -40,14 +40,14 @@ export function attr(el: XmlElement, local: string, ns?: string): string | null 
 }
 
 export function hasElementChildren(el: XmlElement): boolean {
-  for (const c of el.children) if (typeof c !== 'string') return true;
+  for (const c of el.children) if (isElement(c)) return true;
   return false;
 }
 
 /** All the text inside, markup dropped. */
 export function textOf(el: XmlElement): string {
-  const only = el.children.length === 1 ? el.children[0] : undefined;
-  if (typeof only === 'string') return only;
+  const only = el.children.length === 1 ? el.children[0]! : undefined;
+  if (only !== undefined && !isElement(only)) return textValue(only);
   let out = '';
   const stack: XmlChild[][] = [el.children];
   const index: number[] = [0];
@@ -62,7 +62,7 @@ export function textOf(el: XmlElement): string {
     }
     index[top] = i + 1;
     const c = kids[i]!;
-    if (typeof c === 'string') out += c;
+    if (!isElement(c)) out += textValue(c);
     else {
       stack.push(c.children);
       index.push(0);
@@ -104,8 +104,8 @@ export function innerMarkup(el: XmlElement): string {
     }
     index[top] = i + 1;
     const c = node.children[i]!;
-    if (typeof c === 'string') {
-      out += escapeText(c);
+    if (!isElement(c)) {
+      out += escapeText(textValue(c));
       continue;
     }
     out += openTag(c);

@@ -9,7 +9,52 @@ import { canonicalNamespace, conventionalNamespace } from './namespaces.js';
 import { TagScan, isNameStart, isSpace, nameEnd, scanAttributes, skipDoctype, type Span } from './xml-lexer.js';
 import type { Utf8View } from '../io/utf8-view.js';
 
-export type XmlChild = XmlElement | string;
+export type XmlChild = XmlElement | XmlText | string;
+
+/**
+ * A long run of text kept as the places in the source it came from, and decoded
+ * each time it is read (`value`). A feed's bodies are most of its bytes, and a
+ * table of headlines never reads them: decoding 10,000 bodies up front and
+ * keeping them through the parse cost the TSV listing of a 27 MB feed about a
+ * tenth of its time (BENCHMARKS.md). Short runs are decoded at once, as strings.
+ */
+export class XmlText {
+  constructor(
+    private readonly decode: Span,
+    /** `[start, end, cdata]` triples: a CDATA section is taken as it is, other text has its references decoded. */
+    private readonly places: readonly number[],
+  ) {}
+
+  get value(): string {
+    const places = this.places;
+    let out = '';
+    for (let k = 0; k < places.length; k += 3) {
+      const piece = this.decode(places[k]!, places[k + 1]!);
+      out += places[k + 2] === 1 ? piece : decodeXmlText(piece);
+    }
+    return out;
+  }
+
+  /** This run followed by `next`, as one run (text either side of a dropped end tag). */
+  concat(next: XmlText): XmlText {
+    return new XmlText(this.decode, [...this.places, ...next.places]);
+  }
+}
+
+/** Element, not text. */
+export function isElement(c: XmlChild): c is XmlElement {
+  // Not `instanceof`: this runs for every child in every lookup, and a property
+  // read is a map check where instanceof walks the element's prototype chain.
+  return typeof c !== 'string' && (c as Partial<XmlElement>).local !== undefined;
+}
+
+/** The text of a text child. */
+export function textValue(c: string | XmlText): string {
+  return typeof c === 'string' ? c : c.value;
+}
+
+/** Runs of text at least this long (in source characters) are kept as XmlText. */
+const DEFER_TEXT = 512;
 
 export interface XmlElement {
   /** Qualified name as written, e.g. `content:encoded`. */
@@ -64,6 +109,7 @@ interface NsBinding {
 export function parseXml(source: string | Utf8View): XmlDocument {
   const text = typeof source === 'string' ? source : source.text;
   const span: Span = typeof source === 'string' ? (start, end) => text.slice(start, end) : (start, end) => source.span(start, end);
+  const spanLater: Span = typeof source === 'string' ? span : (start, end) => source.spanAnywhere(start, end);
   const len = text.length;
   const stack: XmlElement[] = [];
   const bindings: NsBinding[] = [];
@@ -95,19 +141,44 @@ export function parseXml(source: string | Utf8View): XmlDocument {
     }
     return line;
   };
-  const stop = (p: number, message: string): XmlDocument => {
-    fault = { line: lineAt(p), message };
-    return { root, fault };
+  // The text since the last tag, as `[start, end, cdata]` places in the source; a
+  // comment or processing instruction inside it does not end it. It is added to
+  // the open element when the next tag comes (flushText), decoded then if short.
+  let places: number[] = [];
+  let placesLength = 0;
+  const addText = (start: number, end: number, cdata: 0 | 1): void => {
+    if (end === start || stack.length === 0) return;
+    places.push(start, end, cdata);
+    placesLength += end - start;
   };
-
-  const appendText = (s: string): void => {
-    const top = stack[stack.length - 1];
-    if (top === undefined || s.length === 0) return;
+  const flushText = (): void => {
+    if (places.length === 0) return;
+    let run: string | XmlText;
+    if (placesLength >= DEFER_TEXT) run = new XmlText(spanLater, places);
+    else {
+      run = '';
+      for (let k = 0; k < places.length; k += 3) {
+        const piece = span(places[k]!, places[k + 1]!);
+        run += places[k + 2] === 1 ? piece : decodeXmlText(piece);
+      }
+    }
+    places = [];
+    placesLength = 0;
+    if (run === '') return;
+    const top = stack[stack.length - 1]!;
     const kids = top.children;
     const last = kids.length - 1;
-    if (last === -1) top.children = [s];
-    else if (typeof kids[last] === 'string') kids[last] += s;
-    else kids.push(s);
+    if (last === -1) top.children = [run];
+    else if (isElement(kids[last]!)) kids.push(run);
+    // Text on both sides of an end tag that closed nothing is one run.
+    else if (kids[last] instanceof XmlText && run instanceof XmlText) kids[last] = kids[last].concat(run);
+    else kids[last] = textValue(kids[last] as string | XmlText) + textValue(run);
+  };
+
+  const stop = (p: number, message: string): XmlDocument => {
+    flushText();
+    fault = { line: lineAt(p), message };
+    return { root, fault };
   };
 
   const resolve = (prefix: string): string | null => {
@@ -142,10 +213,10 @@ export function parseXml(source: string | Utf8View): XmlDocument {
   while (pos < len) {
     const lt = text.indexOf('<', pos);
     if (lt === -1) {
-      appendText(decodeXmlText(span(pos, len)));
+      addText(pos, len, 0);
       break;
     }
-    if (lt > pos) appendText(decodeXmlText(span(pos, lt)));
+    addText(pos, lt, 0);
     const c = text.charCodeAt(lt + 1);
 
     if (c === 0x21) {
@@ -157,7 +228,7 @@ export function parseXml(source: string | Utf8View): XmlDocument {
       } else if (text.startsWith('<![CDATA[', lt)) {
         const end = text.indexOf(']]>', lt + 9);
         if (end === -1) return stop(lt, 'unterminated CDATA section');
-        appendText(span(lt + 9, end));
+        addText(lt + 9, end, 1);
         pos = end + 3;
       } else {
         const isDoctype = text.slice(lt + 2, lt + 9).toUpperCase() === 'DOCTYPE';
@@ -179,6 +250,7 @@ export function parseXml(source: string | Utf8View): XmlDocument {
     if (c === 0x2f) {
       const gt = text.indexOf('>', lt + 2);
       if (gt === -1) return stop(lt, 'unterminated end tag');
+      flushText();
       closeTag(span(lt + 2, nameEnd(text, lt + 2)));
       pos = gt + 1;
       continue;
@@ -186,11 +258,12 @@ export function parseXml(source: string | Utf8View): XmlDocument {
 
     if (!isNameStart(c)) {
       // A '<' that starts no markup ("a < b", "<3") is text, as browsers read it.
-      appendText('<');
+      addText(lt, lt + 1, 1);
       pos = lt + 1;
       continue;
     }
 
+    flushText();
     const tagLine = lineAt(lt);
     const nEnd = nameEnd(text, lt + 1);
     const tag = tagName(span(lt + 1, nEnd));
@@ -233,6 +306,7 @@ export function parseXml(source: string | Utf8View): XmlDocument {
     pos = scan.end;
   }
 
+  flushText();
   let end = len;
   while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
   if (stack.length > 0) return stop(end, `document ended inside <${stack[stack.length - 1]!.name}>`);

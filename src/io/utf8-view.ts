@@ -6,6 +6,7 @@
 // comes out one byte per character unless it has characters beyond Latin-1. Every
 // string made from it after that (text, sanitized HTML, JSON) stays one-byte too,
 // which halves what JSON writing and the output's UTF-8 encoding go through.
+import { isAscii } from 'node:buffer';
 
 export class Utf8View {
   /** The bytes as Latin-1 text: offsets in it are byte offsets. */
@@ -34,6 +35,15 @@ export class Utf8View {
       this.highFrom = start;
     }
     return this.high !== -1 && this.high < end ? this.bytes.toString('utf8', start, end) : this.text.slice(start, end);
+  }
+
+  /**
+   * `span` for text read after the parse, in any order (xml.ts's XmlText): it
+   * checks only its own bytes, where `span`'s forward search for the next
+   * non-ASCII byte could scan to the end of the document on every call.
+   */
+  spanAnywhere(start: number, end: number): string {
+    return isAscii(this.bytes.subarray(start, end)) ? this.text.slice(start, end) : this.bytes.toString('utf8', start, end);
   }
 
   /** The first `chars` characters, for sniffing: 4 bytes hold at least one, so a character cut short is never among them. */

@@ -1,5 +1,6 @@
 import { plainDraft } from '../support/plain-draft.js';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { Utf8View } from '../../src/io/utf8-view.js';
 import { parseFeed } from '../../src/feeds/parse-feed.js';
 import { DataError } from '../../src/errors.js';
 
@@ -59,5 +60,19 @@ describe('parseFeed', () => {
     const feed = parseFeed('<rss><channel><item><title>a</title></item><item><title>b</title></item>', { label: 'f' });
     expect(feed.drafts).toHaveLength(2);
     expect(feed.warnings).toEqual(['f: malformed XML at line 1; showing the 2 items before it']);
+  });
+});
+
+describe('parseFeed of a UTF-8 document', () => {
+  it('decodes a long body only when it is read', () => {
+    const body = `<p>${'Café au lait, naïve façade. '.repeat(40)}</p>`;
+    const xml = `<rss><channel><title>T</title><item><title>Headline é</title><link>https://e.example/a</link><pubDate>Mon, 09 Jun 2025 10:08:13 +0000</pubDate><content:encoded><![CDATA[${body}]]></content:encoded></item></channel></rss>`;
+    const view = new Utf8View(Buffer.from(xml, 'utf8'));
+    const later = vi.spyOn(view, 'spanAnywhere');
+    const [draft] = parseFeed(view, { label: 'f' }).drafts;
+    expect([draft!.title, draft!.url, draft!.publishedAt]).toEqual(['Headline é', 'https://e.example/a', Date.UTC(2025, 5, 9, 10, 8, 13)]);
+    expect(later).not.toHaveBeenCalled();
+    expect(draft!.body).toBe('Café au lait, naïve façade. '.repeat(40).trim());
+    expect(later).toHaveBeenCalledTimes(1);
   });
 });

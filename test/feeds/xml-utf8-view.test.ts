@@ -36,6 +36,16 @@ describe('Utf8View', () => {
     expect(v.span(at(5), at(7))).toBe('cd');
   });
 
+  it('decodes spans anywhere, each on its own bytes', () => {
+    const text = 'ab é cd 東 ef';
+    const v = view(text);
+    const at = (chars: number) => Buffer.byteLength(text.slice(0, chars));
+    expect(v.spanAnywhere(at(8), at(12))).toBe('東 ef');
+    expect(v.spanAnywhere(at(5), at(7))).toBe('cd');
+    expect(v.spanAnywhere(at(0), at(4))).toBe('ab é');
+    expect(v.spanAnywhere(at(5), at(9))).toBe('cd 東');
+  });
+
   it('gives a head of whole characters', () => {
     expect(view('東京東京').head(3)).toBe('東京東');
     expect(view('ab').head(10)).toBe('ab');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseXml, type XmlElement } from '../../src/feeds/xml.js';
+import { XmlText, parseXml, type XmlElement } from '../../src/feeds/xml.js';
+import { Utf8View } from '../../src/io/utf8-view.js';
 import { decodeXmlText } from '../../src/feeds/xml-entities.js';
 import { attr, childElements, innerMarkup, textOf } from '../../src/feeds/xml-tree.js';
 
@@ -159,5 +160,62 @@ describe('parseXml', () => {
     expect(r.attrs.constructor).toBe('y');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+});
+
+// Runs of text from 512 source characters on are kept as XmlText and decoded when
+// read: what is read must be what decoding at once gave, however the run was cut up.
+describe('long runs of text', () => {
+  const long = (word: string) => `${word} `.repeat(Math.ceil(600 / (word.length + 1)));
+
+  it('are kept undecoded until read, then decoded once per read', () => {
+    const text = long('Tom &amp; Jerry &eacute;');
+    const r = root(`<r><a>${text}</a></r>`);
+    const a = first(r);
+    expect(a.children).toHaveLength(1);
+    expect(a.children[0]).toBeInstanceOf(XmlText);
+    expect(textOf(a)).toBe(decodeXmlText(text));
+    expect(textOf(r)).toBe(decodeXmlText(text));
+  });
+
+  it('join CDATA, text either side of it and text around a comment into one run', () => {
+    const body = long('<p>x</p>');
+    const a = first(root(`<r><a>\n  <![CDATA[${body}]]>\n  &lt;<!-- note -->&gt;${long('y')}</a></r>`));
+    expect(a.children).toHaveLength(1);
+    expect(textOf(a)).toBe(`\n  ${body}\n  <>${long('y')}`);
+  });
+
+  it('are one run across an end tag that closes nothing, long or short on either side', () => {
+    const [x, y] = [long('x'), long('y')];
+    expect(first(root(`<r><a>${x}</b>${y}</a></r>`)).children).toHaveLength(1);
+    expect(textOf(first(root(`<r><a>${x}</b>${y}</a></r>`)))).toBe(x + y);
+    expect(textOf(first(root(`<r><a>short</b>${y}</a></r>`)))).toBe(`short${y}`);
+    expect(textOf(first(root(`<r><a>${x}</b>short</a></r>`)))).toBe(`${x}short`);
+  });
+
+  it('keep a stray < as text', () => {
+    expect(textOf(first(root(`<r><a>${long('a')}< b &amp; 1<2</a></r>`)))).toBe(`${long('a')}< b & 1<2`);
+  });
+
+  it('are written back escaped as markup', () => {
+    const a = first(root(`<r><a><p>${long('&lt;x&gt; &amp;')}</p></a></r>`));
+    expect(innerMarkup(a)).toBe(`<p>${long('&lt;x&gt; &amp;')}</p>`);
+  });
+
+  it('keep the text before a fault', () => {
+    const doc = parseXml(`<r><a>${long('kept')}<!-- cut`);
+    expect(doc.fault?.message).toBe('unterminated comment');
+    expect(textOf(first(doc.root!))).toBe(long('kept'));
+  });
+
+  it('read from a Utf8View in any order give the decoded text', () => {
+    const parts = [long('Café 東京 &amp;'), long('plain ascii'), long('Łódź &#x6771;'), long('tail é')];
+    const xml = `<r>${parts.map((p) => `<a>${p}</a>`).join('<b>short é</b>')}</r>`;
+    const fromBytes = parseXml(new Utf8View(Buffer.from(xml, 'utf8'))).root!;
+    const fromText = root(xml);
+    // Read backwards: the view's forward search for non-ASCII bytes must not be relied on.
+    const texts = (r: XmlElement) => childElements(r).reverse().map(textOf).reverse();
+    expect(texts(fromBytes)).toEqual(texts(fromText));
+    expect(texts(fromText).filter((_, i) => i % 2 === 0)).toEqual(parts.map(decodeXmlText));
   });
 });
