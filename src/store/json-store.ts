@@ -382,7 +382,6 @@ function toDraft(r: Rec, where: string, warnings: string[], raw: (field: HeavyFi
     {
       slug: str(r.slug),
       id: id ?? url,
-      title,
       url,
       source: textField(str(r.source), false),
       category: category ?? categories[0] ?? null,
@@ -393,6 +392,7 @@ function toDraft(r: Rec, where: string, warnings: string[], raw: (field: HeavyFi
       enclosures: enclosures(r.enclosures),
       image: urlField(str(r.image)),
     },
+    title,
     new StoreContent(raw),
   );
 }
