@@ -114,8 +114,35 @@ function twoDigits(s: string, at: number): number {
   return hi >= 0 && hi <= 9 && lo >= 0 && lo <= 9 ? hi * 10 + lo : NaN;
 }
 
+// "Mon, 09 Jun 2025 10:08:13 +0000" (or "… GMT"), what RSS feeds mostly hold, read
+// character by character: the same as COMMON_RFC gives, where it gives a time.
+function rfcSecond(s: string): number | undefined {
+  const numeric = s.length === 31;
+  if (!numeric && s.length !== 29) return undefined;
+  const w0 = s.charCodeAt(0);
+  const w1 = s.charCodeAt(1);
+  const w2 = s.charCodeAt(2);
+  if (w0 < 0x41 || w0 > 0x5a || w1 < 0x61 || w1 > 0x7a || w2 < 0x61 || w2 > 0x7a) return undefined;
+  if (s.charCodeAt(3) !== 0x2c || s.charCodeAt(4) !== 0x20 || s.charCodeAt(7) !== 0x20 || s.charCodeAt(11) !== 0x20) return undefined;
+  if (s.charCodeAt(16) !== 0x20 || s.charCodeAt(19) !== 0x3a || s.charCodeAt(22) !== 0x3a || s.charCodeAt(25) !== 0x20) return undefined;
+  const month = MONTHS3.indexOf(s.slice(8, 11)) + 1;
+  if (month === 0) return undefined;
+  let offsetMin = 0;
+  if (numeric) {
+    const sign = s.charCodeAt(26);
+    if (sign !== 0x2b && sign !== 0x2d) return undefined;
+    const oh = twoDigits(s, 27);
+    const om = twoDigits(s, 29);
+    // NaN fails both tests: not digits, so not this form.
+    if (!(oh <= 23 && om <= 59)) return undefined;
+    offsetMin = (sign === 0x2d ? -1 : 1) * (oh * 60 + om);
+  } else if (s.charCodeAt(26) !== 0x47 || s.charCodeAt(27) !== 0x4d || s.charCodeAt(28) !== 0x54) return undefined;
+  const year = twoDigits(s, 12) * 100 + twoDigits(s, 14);
+  return checkedUtc(year, month, twoDigits(s, 5), twoDigits(s, 17), twoDigits(s, 20), twoDigits(s, 23), 0, offsetMin);
+}
+
 function parseCommonForm(input: string): number | null | undefined {
-  const zulu = zuluSecond(input);
+  const zulu = zuluSecond(input) ?? rfcSecond(input);
   if (zulu !== undefined) return zulu;
   let y: number, mo: number, d: number, h: number, mi: number, sec: number, ms = 0, offsetMin = 0;
   let m = COMMON_ISO.exec(input);
