@@ -7,7 +7,6 @@
 // hostile feeds constant whatever the regexes below would do with them.
 const MAX_INPUT_LENGTH = 200;
 
-const MS_PER_MINUTE = 60_000;
 const MS_PER_DAY = 86_400_000;
 
 interface Fields {

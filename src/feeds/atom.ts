@@ -2,7 +2,7 @@
 // constructs follow their `type`: text is plain, html is escaped HTML, xhtml is
 // inline markup written back out as HTML.
 import type { ArticleDraft } from '../article.js';
-import { categoriesField, titleField, urlField } from '../core/fields.js';
+import { categoriesField, urlField } from '../core/fields.js';
 import { parseDate } from '../core/dates.js';
 import { NS } from './namespaces.js';
 import type { XmlElement } from './xml.js';

@@ -2,7 +2,7 @@
 // field is optional and checked on its own: a field of the wrong type is ignored,
 // the rest of the item still counts.
 import type { ArticleDraft } from '../article.js';
-import { categoriesField, titleField, urlField } from '../core/fields.js';
+import { categoriesField, urlField } from '../core/fields.js';
 import { parseDate } from '../core/dates.js';
 import { Enclosures, firstAuthors, lazyDraft, firstText, firstUrl, idField, type RawText } from './draft-fields.js';
 import type { FeedContent } from './feed-content.js';

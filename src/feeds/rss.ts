@@ -2,13 +2,13 @@
 // docs/feed-mapping.md says. The two families differ only in which elements
 // each field may come from, so one mapper serves both.
 import type { ArticleDraft } from '../article.js';
-import { categoriesField, textField, titleField, urlField } from '../core/fields.js';
+import { categoriesField, textField, urlField } from '../core/fields.js';
 import { parseDate } from '../core/dates.js';
 import { NS } from './namespaces.js';
 import { isElement, type XmlElement } from './xml.js';
 import { attr, childNamed, childrenNamed, textOf, type NsSet } from './xml-tree.js';
 import {
-  Enclosures, firstAuthors, lazyDraft, firstRaw, firstText, firstUrl, idField, type RawText,
+  Enclosures, firstAuthors, lazyDraft, firstRaw, firstUrl, idField,
 } from './draft-fields.js';
 import {
   addMediaEnclosures, baseOf, mediaContents, mediaDescriptions, mediaThumbnails, rawText,
@@ -18,10 +18,7 @@ import type { FeedContent } from './feed-content.js';
 /** RSS 2.0 has no namespace; RSS 1.0 and 0.90 put their own elements in one. */
 const CORE: NsSet = [null, NS.rss10, NS.rss090];
 const DC: NsSet = [NS.dc];
-const DC_ANY: NsSet = [NS.dc, NS.dcterms];
-const CONTENT: NsSet = [NS.content];
 const ITUNES: NsSet = [NS.itunes];
-const ATOM: NsSet = [NS.atom];
 const RDF = NS.rdf;
 
 interface Channel {
@@ -90,18 +87,86 @@ function texts(el: XmlElement, local: string, ns: NsSet): string[] {
   return childrenNamed(el, local, ns).map(textOf);
 }
 
-function raw(el: XmlElement, local: string, ns: NsSet, isHtml?: boolean): RawText | null {
-  return rawText(childNamed(el, local, ns), isHtml);
+const NONE: readonly XmlElement[] = Object.freeze([]);
+
+/**
+ * An item's children sorted into the elements rssItem and rdfItem read, in one
+ * pass: looking each name up on its own walked the children twenty times per
+ * item. `first*` is the first of its name, the lists are in document order.
+ */
+class ItemParts {
+  title: XmlElement | undefined = undefined;
+  dcTitle: XmlElement | undefined = undefined;
+  link: XmlElement | undefined = undefined;
+  guid: XmlElement | undefined = undefined;
+  description: XmlElement | undefined = undefined;
+  encoded: XmlElement | undefined = undefined;
+  itunesSummary: XmlElement | undefined = undefined;
+  itunesImage: XmlElement | undefined = undefined;
+  atomLinks: readonly XmlElement[] = NONE;
+  enclosures: readonly XmlElement[] = NONE;
+  categories: readonly XmlElement[] = NONE;
+  subjects: readonly XmlElement[] = NONE;
+  authors: readonly XmlElement[] = NONE;
+  creators: readonly XmlElement[] = NONE;
+  itunesAuthors: readonly XmlElement[] = NONE;
+  pubDates: readonly XmlElement[] = NONE;
+  dcDates: readonly XmlElement[] = NONE;
+  atomUpdated: readonly XmlElement[] = NONE;
+  /** dc:modified and dcterms:modified. */
+  modified: readonly XmlElement[] = NONE;
+  /** Whether any Media RSS element is among them (they are read by xml-fields.ts). */
+  media = false;
+
+  constructor(item: XmlElement) {
+    for (const c of item.children) {
+      if (!isElement(c)) continue;
+      const ns = c.ns;
+      const local = c.local;
+      if (ns === null || ns === NS.rss10 || ns === NS.rss090) {
+        if (local === 'title') this.title ??= c;
+        else if (local === 'link') this.link ??= c;
+        else if (local === 'guid') this.guid ??= c;
+        else if (local === 'description') this.description ??= c;
+        else if (local === 'pubDate') this.pubDates = add(this.pubDates, c);
+        else if (local === 'category') this.categories = add(this.categories, c);
+        else if (local === 'author') this.authors = add(this.authors, c);
+        else if (local === 'enclosure') this.enclosures = add(this.enclosures, c);
+      } else if (ns === NS.dc) {
+        if (local === 'creator') this.creators = add(this.creators, c);
+        else if (local === 'date') this.dcDates = add(this.dcDates, c);
+        else if (local === 'subject') this.subjects = add(this.subjects, c);
+        else if (local === 'title') this.dcTitle ??= c;
+        else if (local === 'modified') this.modified = add(this.modified, c);
+      } else if (ns === NS.content) {
+        if (local === 'encoded') this.encoded ??= c;
+      } else if (ns === NS.media) this.media = true;
+      else if (ns === NS.atom) {
+        if (local === 'link') this.atomLinks = add(this.atomLinks, c);
+        else if (local === 'updated') this.atomUpdated = add(this.atomUpdated, c);
+      } else if (ns === NS.itunes) {
+        if (local === 'summary') this.itunesSummary ??= c;
+        else if (local === 'author') this.itunesAuthors = add(this.itunesAuthors, c);
+        else if (local === 'image') this.itunesImage ??= c;
+      } else if (ns === NS.dcterms && local === 'modified') this.modified = add(this.modified, c);
+    }
+  }
 }
 
-function linkOf(el: XmlElement, local: string, ns: NsSet, base: string | null): [string | null, string | null] {
-  const c = childNamed(el, local, ns);
+function add(list: readonly XmlElement[], el: XmlElement): readonly XmlElement[] {
+  if (list === NONE) return [el];
+  (list as XmlElement[]).push(el);
+  return list;
+}
+
+function linkOf(c: XmlElement | undefined, base: string | null): [string | null, string | null] {
   return c === undefined ? [null, null] : [textOf(c), baseOf(c, base)];
 }
 
-function dateOf(el: XmlElement, names: readonly (readonly [string, NsSet])[]): number | null {
-  for (const [local, ns] of names) {
-    for (const c of childrenNamed(el, local, ns)) {
+/** The first of these elements, in this order, that holds a date. */
+function dateOf(...lists: (readonly XmlElement[])[]): number | null {
+  for (const list of lists) {
+    for (const c of list) {
       const ms = parseDate(textOf(c));
       if (ms !== null) return ms;
     }
@@ -110,44 +175,43 @@ function dateOf(el: XmlElement, names: readonly (readonly [string, NsSet])[]): n
 }
 
 function rssItem(item: XmlElement, channel: Channel): ArticleDraft {
+  const parts = new ItemParts(item);
   const base = baseOf(item, channel.base);
-  const guidEl = childNamed(item, 'guid', CORE);
+  const guidEl = parts.guid;
   const guid = guidEl === undefined ? null : textOf(guidEl);
   const permalink = guidEl !== undefined && attr(guidEl, 'isPermaLink')?.trim().toLowerCase() !== 'false';
-  const atomAlternate = childrenNamed(item, 'link', ATOM).find((l) => (attr(l, 'rel')?.trim() ?? 'alternate') === 'alternate');
+  const atomAlternate = parts.atomLinks.find((l) => (attr(l, 'rel')?.trim() ?? 'alternate') === 'alternate');
   const url = firstUrl([
-    linkOf(item, 'link', CORE, base),
+    linkOf(parts.link, base),
     atomAlternate === undefined ? [null, null] : [attr(atomAlternate, 'href'), baseOf(atomAlternate, base)],
     // A guid is a link only when it is already an absolute http(s) URL, never resolved.
     [permalink ? guid : null, null],
   ]);
 
-  const descriptions = mediaDescriptions(item);
+  const descriptions = parts.media ? mediaDescriptions(item) : [];
   // RSS defines description (and content:encoded) as entity-encoded HTML, so they
   // are HTML even without a tag: WordPress's "[&#8230;]" must read "[…]".
-  const description = raw(item, 'description', CORE, true);
-  const itunesSummary = raw(item, 'summary', ITUNES);
-  const bodyCandidates = [raw(item, 'encoded', CONTENT, true), description, itunesSummary, ...descriptions];
+  const description = rawText(parts.description, true);
+  const itunesSummary = rawText(parts.itunesSummary);
+  const bodyCandidates = [rawText(parts.encoded, true), description, itunesSummary, ...descriptions];
   const summaryCandidates = [description, itunesSummary, ...descriptions];
-  const title = firstRaw([raw(item, 'title', CORE), raw(item, 'title', DC)]);
+  const title = firstRaw([rawText(parts.title), rawText(parts.dcTitle)]);
 
   const enclosures = new Enclosures();
-  for (const e of childrenNamed(item, 'enclosure', CORE)) {
-    enclosures.add(attr(e, 'url'), baseOf(e, base), attr(e, 'type'), attr(e, 'length'));
-  }
-  addMediaEnclosures(item, base, enclosures);
+  for (const e of parts.enclosures) enclosures.add(attr(e, 'url'), baseOf(e, base), attr(e, 'type'), attr(e, 'length'));
+  if (parts.media) addMediaEnclosures(item, base, enclosures);
 
-  const itunesImage = childNamed(item, 'image', ITUNES);
+  const itunesImage = parts.itunesImage;
   const image = firstUrl([
-    ...mediaThumbnails(item, base),
-    ...mediaContents(item)
+    ...(parts.media ? mediaThumbnails(item, base) : []),
+    ...(parts.media ? mediaContents(item) : [])
       .filter((m) => attr(m, 'medium')?.trim().toLowerCase() === 'image')
       .map((m): [string | null, string | null] => [attr(m, 'url'), baseOf(m, base)]),
     itunesImage === undefined ? [null, null] : [attr(itunesImage, 'href'), baseOf(itunesImage, base)],
   ]);
 
-  const categories = categoriesField([...texts(item, 'category', CORE), ...texts(item, 'subject', DC)]);
-  const updatedAt = dateOf(item, [['updated', ATOM], ['modified', DC_ANY]]);
+  const categories = categoriesField([...parts.categories.map(textOf), ...parts.subjects.map(textOf)]);
+  const updatedAt = dateOf(parts.atomUpdated, parts.modified);
   return lazyDraft(
     {
     id: idField(guid) ?? url,
@@ -156,9 +220,9 @@ function rssItem(item: XmlElement, channel: Channel): ArticleDraft {
     category: categories[0] ?? null,
     categories,
     author: firstAuthors([
-      texts(item, 'author', CORE), texts(item, 'creator', DC), texts(item, 'author', ITUNES), ...channel.authors,
+      parts.authors.map(textOf), parts.creators.map(textOf), parts.itunesAuthors.map(textOf), ...channel.authors,
     ]),
-    publishedAt: dateOf(item, [['pubDate', CORE], ['date', DC]]) ?? updatedAt,
+    publishedAt: dateOf(parts.pubDates, parts.dcDates) ?? updatedAt,
     updatedAt,
     enclosures: enclosures.list,
     image,
@@ -170,18 +234,17 @@ function rssItem(item: XmlElement, channel: Channel): ArticleDraft {
 }
 
 function rdfItem(item: XmlElement, channel: Channel): ArticleDraft {
+  const parts = new ItemParts(item);
   const base = baseOf(item, channel.base);
   const about = attr(item, 'about', RDF);
-  const url = firstUrl([linkOf(item, 'link', CORE, base), [about, base]]);
-  const description = raw(item, 'description', CORE, true);
-  const bodyCandidates = [raw(item, 'encoded', CONTENT, true), description];
+  const url = firstUrl([linkOf(parts.link, base), [about, base]]);
+  const description = rawText(parts.description, true);
+  const bodyCandidates = [rawText(parts.encoded, true), description];
   const summaryCandidates = [description];
-  const title = firstRaw([raw(item, 'title', CORE), raw(item, 'title', DC)]);
+  const title = firstRaw([rawText(parts.title), rawText(parts.dcTitle)]);
   const enclosures = new Enclosures();
-  for (const e of childrenNamed(item, 'enclosure', CORE)) {
-    enclosures.add(attr(e, 'url'), baseOf(e, base), attr(e, 'type'), attr(e, 'length'));
-  }
-  const categories = categoriesField(texts(item, 'subject', DC));
+  for (const e of parts.enclosures) enclosures.add(attr(e, 'url'), baseOf(e, base), attr(e, 'type'), attr(e, 'length'));
+  const categories = categoriesField(parts.subjects.map(textOf));
   return lazyDraft(
     {
     id: idField(about) ?? url,
@@ -189,9 +252,9 @@ function rdfItem(item: XmlElement, channel: Channel): ArticleDraft {
     source: channel.source,
     category: categories[0] ?? null,
     categories,
-    author: firstAuthors([texts(item, 'creator', DC), ...channel.authors]),
-    publishedAt: dateOf(item, [['date', DC]]),
-    updatedAt: dateOf(item, [['modified', DC_ANY]]),
+    author: firstAuthors([parts.creators.map(textOf), ...channel.authors]),
+    publishedAt: dateOf(parts.dcDates),
+    updatedAt: dateOf(parts.modified),
     enclosures: enclosures.list,
     image: null,
     },

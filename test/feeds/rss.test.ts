@@ -31,6 +31,24 @@ describe('RSS 2.0 feed level', () => {
 });
 
 describe('RSS 2.0 items', () => {
+  it('takes each field from the first element the mapping names, whatever their order in the item', () => {
+    const dcterms = 'xmlns:dcterms="http://purl.org/dc/terms/"';
+    const d = item(
+      `<dc:date>2025-06-01T00:00:00Z</dc:date><title>First</title><title>Second</title><link>https://a.example/1</link>` +
+        `<link>https://a.example/2</link><pubDate>Tue, 03 Jun 2025 00:00:00 GMT</pubDate><pubDate>Wed, 04 Jun 2025 00:00:00 GMT</pubDate>` +
+        `<dc:modified>bad</dc:modified><dcterms:modified ${dcterms}>2025-06-05T00:00:00Z</dcterms:modified><dc:modified>2025-06-06T00:00:00Z</dc:modified>` +
+        `<dc:creator>Dee</dc:creator><author>a@b.example (Ann)</author><category>C1</category><dc:subject>S1</dc:subject><category>C2</category>`,
+    );
+    expect(d).toMatchObject({
+      title: 'First',
+      url: 'https://a.example/1',
+      publishedAt: Date.UTC(2025, 5, 3),
+      updatedAt: Date.UTC(2025, 5, 5),
+      author: 'Ann',
+      categories: ['C1', 'C2', 'S1'],
+    });
+  });
+
   it.each<[string, string, Partial<ArticleDraft>]>([
     ['plain title', '<title>Tom &amp;amp; Jerry</title>', { title: 'Tom &amp; Jerry' }],
     ['escaped HTML title', '<title>&lt;b&gt;Bold&lt;/b&gt; &amp;amp; co</title>', { title: 'Bold & co' }],
