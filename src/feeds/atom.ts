@@ -16,22 +16,60 @@ const ATOM: NsSet = [NS.atom, NS.atom03, null];
 
 const IANA_REL = 'http://www.iana.org/assignments/relation/';
 
-export function parseAtom(root: XmlElement, url: string | null): FeedContent {
+interface FeedLevel {
+  link: string | null;
+  base: string | null;
+  source: string | null;
+  authors: string[];
+}
+
+function feedLevel(root: XmlElement, url: string | null): FeedLevel {
   const alternate = linksOf(root, 'alternate')[0];
   const fetchedBase = baseOf(root, url);
   const link = alternate === undefined ? null : urlField(attr(alternate, 'href'), baseOf(alternate, fetchedBase));
-  // Relative links resolve against xml:base, else the fetched URL, else the feed's alternate link.
-  const base = baseOf(root, url ?? link);
-  const source = firstText([textConstruct(childNamed(root, 'title', ATOM))]);
-  const feedAuthors = authorNames(root);
+  return {
+    link,
+    // Relative links resolve against xml:base, else the fetched URL, else the feed's alternate link.
+    base: baseOf(root, url ?? link),
+    source: firstText([textConstruct(childNamed(root, 'title', ATOM))]),
+    authors: authorNames(root),
+  };
+}
 
-  const drafts: ArticleDraft[] = [];
+/** Atom entries drafted as each one closes: see RssItems in rss.ts, which this mirrors. */
+export class AtomEntries {
+  readonly drafts: ArticleDraft[] = [];
+  private feed: FeedLevel | null = null;
+
+  constructor(private readonly url: string | null) {}
+
+  take(el: XmlElement, parent: XmlElement, root: XmlElement): boolean {
+    if (parent !== root || root.local !== 'feed' || el.local !== 'entry' || !ATOM.includes(el.ns)) return false;
+    const feed = (this.feed ??= feedLevel(root, this.url));
+    this.drafts.push(atomEntry(el, baseOf(el, feed.base), feed.source, feed.authors));
+    return true;
+  }
+
+  /** The drafts, or null when the feed read at the end is not the one they were drafted with. */
+  finish(feed: FeedLevel): ArticleDraft[] | null {
+    const early = this.feed;
+    if (early === null) return this.drafts;
+    const same = early.base === feed.base && early.source === feed.source && JSON.stringify(early.authors) === JSON.stringify(feed.authors);
+    return same ? this.drafts : null;
+  }
+}
+
+/** The feed; null when `early` drafted its entries with a feed level that turned out different (parse again without). */
+export function parseAtom(root: XmlElement, url: string | null, early?: AtomEntries): FeedContent | null {
+  const feed = feedLevel(root, url);
+  const drafts = early === undefined ? [] : early.finish(feed);
+  if (drafts === null) return null;
   for (const entry of childrenNamed(root, 'entry', ATOM)) {
     // An entry the document ended inside is incomplete; the caller warns about it.
     if (!entry.closed) break;
-    drafts.push(atomEntry(entry, baseOf(entry, base), source, feedAuthors));
+    drafts.push(atomEntry(entry, baseOf(entry, feed.base), feed.source, feed.authors));
   }
-  return { format: 'atom', title: source, link, ttlMinutes: null, drafts };
+  return { format: 'atom', title: feed.source, link: feed.link, ttlMinutes: null, drafts };
 }
 
 function atomEntry(entry: XmlElement, base: string | null, source: string | null, feedAuthors: string[]): ArticleDraft {

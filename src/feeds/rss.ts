@@ -23,34 +23,74 @@ const RDF = NS.rdf;
 
 interface Channel {
   el: XmlElement;
+  link: string | null;
   base: string | null;
   source: string | null;
   authors: (string | null)[][];
 }
 
-export function parseRss(root: XmlElement, url: string | null): FeedContent {
-  const rdf = root.local === 'RDF';
+function channelOf(root: XmlElement, url: string | null): Channel {
   const channelEl = childNamed(root, 'channel', CORE) ?? root;
   // Relative links resolve against xml:base, else the fetched URL, else the channel link.
   const fetchedBase = baseOf(channelEl, baseOf(root, url));
   const link = urlField(text(channelEl, 'link', CORE), fetchedBase);
-  const base = baseOf(channelEl, baseOf(root, url ?? link));
-  const channel: Channel = {
+  return {
     el: channelEl,
-    base,
+    link,
+    base: baseOf(channelEl, baseOf(root, url ?? link)),
     source: textField(text(channelEl, 'title', CORE)),
-    authors: rdf
+    authors: root.local === 'RDF'
       ? [texts(channelEl, 'creator', DC)]
       : [texts(channelEl, 'managingEditor', CORE), texts(channelEl, 'creator', DC), texts(channelEl, 'author', ITUNES)],
   };
+}
 
-  const drafts: ArticleDraft[] = [];
-  for (const item of items(root, channelEl)) {
+/** Whether items drafted with `a` are the items drafted with `b`. */
+function sameChannel(a: Channel, b: Channel): boolean {
+  return a.base === b.base && a.source === b.source && JSON.stringify(a.authors) === JSON.stringify(b.authors);
+}
+
+/**
+ * RSS items drafted as each one closes (parseXml's onClose), so that the tree
+ * never holds them all: drafting them at the end kept every item's elements
+ * alive through the parse, and the garbage collector copied them all.
+ * They are drafted with the channel as it reads when the first one closes;
+ * parseRss keeps them only if the whole channel reads the same (a channel
+ * title or link that comes after the items, which is rare, is parsed again).
+ */
+export class RssItems {
+  readonly drafts: ArticleDraft[] = [];
+  private channel: Channel | null = null;
+
+  constructor(private readonly url: string | null) {}
+
+  take(el: XmlElement, parent: XmlElement, root: XmlElement): boolean {
+    if (el.local !== 'item' || !CORE.includes(el.ns) || (root.local !== 'rss' && root.local !== 'RDF')) return false;
+    // The same items items() finds: those of the first channel, and those beside it.
+    if (parent !== root && parent !== childNamed(root, 'channel', CORE)) return false;
+    const channel = (this.channel ??= channelOf(root, this.url));
+    this.drafts.push(root.local === 'RDF' ? rdfItem(el, channel) : rssItem(el, channel));
+    return true;
+  }
+
+  /** The drafts, or null when the channel read at the end is not the one they were drafted with. */
+  finish(channel: Channel): ArticleDraft[] | null {
+    return this.channel === null || sameChannel(this.channel, channel) ? this.drafts : null;
+  }
+}
+
+/** The feed; null when `early` drafted its items with a channel that turned out different (parse again without). */
+export function parseRss(root: XmlElement, url: string | null, early?: RssItems): FeedContent | null {
+  const rdf = root.local === 'RDF';
+  const channel = channelOf(root, url);
+  const drafts = early === undefined ? [] : early.finish(channel);
+  if (drafts === null) return null;
+  for (const item of items(root, channel.el)) {
     // An item the document ended inside is incomplete; the caller warns about it.
     if (!item.closed) break;
     drafts.push(rdf ? rdfItem(item, channel) : rssItem(item, channel));
   }
-  return { format: rdf ? 'rdf' : 'rss', title: channel.source, link, ttlMinutes: updateHint(channelEl), drafts };
+  return { format: rdf ? 'rdf' : 'rss', title: channel.source, link: channel.link, ttlMinutes: updateHint(channel.el), drafts };
 }
 
 const SY: NsSet = [NS.sy];

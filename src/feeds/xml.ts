@@ -106,7 +106,14 @@ interface NsBinding {
  * Parses decoded text, or a Utf8View: the bytes of a UTF-8 document, scanned as they
  * are and decoded only where a name, text or attribute value is taken (utf8-view.ts).
  */
-export function parseXml(source: string | Utf8View): XmlDocument {
+/**
+ * Called as each element other than the root closes, with its parent and the
+ * root: true takes the element out of the tree (a feed parser that has read an
+ * item keeps only its draft, so the tree never holds every item).
+ */
+export type OnClose = (el: XmlElement, parent: XmlElement, root: XmlElement) => boolean;
+
+export function parseXml(source: string | Utf8View, onClose?: OnClose): XmlDocument {
   const text = typeof source === 'string' ? source : source.text;
   const span: Span = typeof source === 'string' ? (start, end) => text.slice(start, end) : (start, end) => source.span(start, end);
   const spanLater: Span = typeof source === 'string' ? span : (start, end) => source.spanAnywhere(start, end);
@@ -189,6 +196,13 @@ export function parseXml(source: string | Utf8View): XmlDocument {
     return prefix === '' ? null : conventionalNamespace(prefix);
   };
 
+  // An element is its parent's last child when it closes: nothing is added to a
+  // parent while a child of it is open.
+  const closed = (el: XmlElement): void => {
+    const parent = stack[stack.length - 1];
+    if (onClose !== undefined && parent !== undefined && onClose(el, parent, root!)) parent.children.pop();
+  };
+
   const popTo = (index: number): void => {
     while (stack.length > index) {
       const el = stack.pop()!;
@@ -196,6 +210,7 @@ export function parseXml(source: string | Utf8View): XmlDocument {
       names.get(el.name)!.open--;
       const depth = stack.length;
       while (bindings.length > 0 && bindings[bindings.length - 1]!.depth >= depth) bindings.pop();
+      closed(el);
     }
   };
 
@@ -299,6 +314,7 @@ export function parseXml(source: string | Utf8View): XmlDocument {
 
     if (selfClosing) {
       if (xmlns !== null) while (bindings.length > 0 && bindings[bindings.length - 1]!.depth >= stack.length) bindings.pop();
+      closed(el);
     } else {
       stack.push(el);
       tag.open++;

@@ -76,3 +76,46 @@ describe('parseFeed of a UTF-8 document', () => {
     expect(later).toHaveBeenCalledTimes(1);
   });
 });
+
+// Items are drafted as they close, with the channel (or Atom feed) as it reads
+// then; one whose title, link, base or authors come after its items is parsed
+// again, so the drafts are always those of the whole document.
+describe('parseFeed, items drafted as they close', () => {
+  const plain = (text: string) => parseFeed(text, { label: 'f' }).drafts.map(plainDraft);
+
+  it.each([
+    ['RSS, channel title and link after the items',
+      '<rss><channel><item><title>a</title><link>p/1</link></item><item><title>b</title></item><title>Late</title><link>https://late.example/x/</link><managingEditor>ed@x (Ed)</managingEditor></channel></rss>',
+      { source: 'Late', url: 'https://late.example/x/p/1', author: 'Ed' }],
+    ['RSS, a channel element between items',
+      '<rss><channel><link>https://a.example/</link><item><title>a</title><link>p/1</link></item><title>Mid</title><item><title>b</title></item></channel></rss>',
+      { source: 'Mid', url: 'https://a.example/p/1', author: null }],
+    ['RDF, creator after the items',
+      '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/"><item><title>a</title></item><channel><dc:creator>Late</dc:creator></channel></rdf:RDF>',
+      { source: null, url: null, author: 'Late' }],
+    ['Atom, feed title, link and author after the entries',
+      '<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>a</title><link href="e/1"/></entry><title>Late</title><link href="https://late.example/f/"/><author><name>Al</name></author></feed>',
+      { source: 'Late', url: 'https://late.example/f/e/1', author: 'Al' }],
+  ])('%s: drafts as if the whole channel came first', (_name, text, first) => {
+    expect(plain(text)[0]).toMatchObject(first);
+  });
+
+  it('keeps items of the first channel and beside it, in document order, and no others', () => {
+    const text =
+      '<rss><item><title>before</title></item><channel><title>C</title><item><title>in</title></item></channel>' +
+      '<item><title>after</title></item><channel><item><title>second channel</title></item></channel>' +
+      '<x><item><title>nested</title></item></x></rss>';
+    expect(plain(text).map((d) => d.title)).toEqual(['before', 'in', 'after']);
+    // The same without a channel that changes after the first item (no second parse).
+    const settled =
+      '<rss><channel><title>C</title><item><title>in</title></item><x><item><title>nested</title></item></x></channel>' +
+      '<item><title>after</title></item><channel><item><title>second channel</title></item></channel></rss>';
+    expect(plain(settled).map((d) => d.title)).toEqual(['in', 'after']);
+  });
+
+  it('keeps the complete items before a cut, drafted early', () => {
+    const feed = parseFeed('<rss><channel><title>C</title><item><title>1</title></item><item/><item><title>3', { label: 'f' });
+    expect(feed.drafts.map((d) => d.title)).toEqual(['1', '(untitled)']);
+    expect(feed.warnings).toEqual(['f: malformed XML at line 1; showing the 2 items before it']);
+  });
+});
