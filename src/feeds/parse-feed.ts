@@ -11,6 +11,8 @@ import type { Utf8View } from '../io/utf8-view.js';
 
 export type { FeedFormat } from './feed-content.js';
 
+const ITEM_NAMES: ReadonlySet<string> = new Set(['item', 'entry']);
+
 export interface ParsedFeed extends FeedContent {
   /** One line each, naming the label, for the user. */
   warnings: string[];
@@ -36,7 +38,10 @@ export function parseFeed(source: string | Utf8View, ctx: FeedSource): ParsedFee
   // with items drafted at the end.
   const rssItems = new RssItems(url);
   const atomEntries = new AtomEntries(url);
-  const { root, fault } = parseXml(source, (el, parent, top) => rssItems.take(el, parent, top) || atomEntries.take(el, parent, top));
+  const { root, fault } = parseXml(source, {
+    locals: ITEM_NAMES,
+    close: (el, parent, top) => rssItems.take(el, parent, top) || atomEntries.take(el, parent, top),
+  });
   if (root === null) throw new DataError(`${ctx.label}: not a feed (no XML element found)`);
   let content: FeedContent;
   if (root.local === 'rss' || root.local === 'RDF') content = parseRss(root, url, rssItems) ?? parseRss(parseXml(source).root!, url)!;
