@@ -228,29 +228,26 @@ function rssItem(item: XmlElement, channel: Channel): ArticleDraft {
     [permalink ? guid : null, null],
   ]);
 
-  const descriptions = parts.media ? mediaDescriptions(item) : [];
   // RSS defines description (and content:encoded) as entity-encoded HTML, so they
   // are HTML even without a tag: WordPress's "[&#8230;]" must read "[…]".
   const description = rawText(parts.description, true);
   const itunesSummary = rawText(parts.itunesSummary);
-  const bodyCandidates = [rawText(parts.encoded, true), description, itunesSummary, ...descriptions];
-  const summaryCandidates = [description, itunesSummary, ...descriptions];
+  const bodyCandidates = [rawText(parts.encoded, true), description, itunesSummary];
+  const summaryCandidates = [description, itunesSummary];
+  if (parts.media) {
+    for (const d of mediaDescriptions(item)) {
+      bodyCandidates.push(d);
+      summaryCandidates.push(d);
+    }
+  }
   const title = firstRaw([rawText(parts.title), rawText(parts.dcTitle)]);
 
   const enclosures = new Enclosures();
   for (const e of parts.enclosures) enclosures.add(attr(e, 'url'), baseOf(e, base), attr(e, 'type'), attr(e, 'length'));
   if (parts.media) addMediaEnclosures(item, base, enclosures);
 
-  const itunesImage = parts.itunesImage;
-  const image = firstUrl([
-    ...(parts.media ? mediaThumbnails(item, base) : []),
-    ...(parts.media ? mediaContents(item) : [])
-      .filter((m) => attr(m, 'medium')?.trim().toLowerCase() === 'image')
-      .map((m): [string | null, string | null] => [attr(m, 'url'), baseOf(m, base)]),
-    itunesImage === undefined ? [null, null] : [attr(itunesImage, 'href'), baseOf(itunesImage, base)],
-  ]);
-
-  const categories = categoriesField([...parts.categories.map(textOf), ...parts.subjects.map(textOf)]);
+  const image = parts.media || parts.itunesImage !== undefined ? imageOf(item, parts, base) : null;
+  const categories = categoriesField(textsOf(parts.categories, parts.subjects));
   const updatedAt = dateOf(parts.atomUpdated, parts.modified);
   return lazyDraft(
     {
@@ -259,9 +256,8 @@ function rssItem(item: XmlElement, channel: Channel): ArticleDraft {
     source: channel.source,
     category: categories[0] ?? null,
     categories,
-    author: firstAuthors([
-      parts.authors.map(textOf), parts.creators.map(textOf), parts.itunesAuthors.map(textOf), ...channel.authors,
-    ]),
+    // concat, not a spread: ten thousand items made this line a profile's hot spot.
+    author: firstAuthors(([parts.authors.map(textOf), parts.creators.map(textOf), parts.itunesAuthors.map(textOf)] as (string | null)[][]).concat(channel.authors)),
     publishedAt: dateOf(parts.pubDates, parts.dcDates) ?? updatedAt,
     updatedAt,
     enclosures: enclosures.list,
@@ -271,6 +267,25 @@ function rssItem(item: XmlElement, channel: Channel): ArticleDraft {
     bodyCandidates,
     summaryCandidates,
   );
+}
+
+function imageOf(item: XmlElement, parts: ItemParts, base: string | null): string | null {
+  const itunesImage = parts.itunesImage;
+  const candidates = parts.media ? mediaThumbnails(item, base) : [];
+  if (parts.media) {
+    for (const m of mediaContents(item)) {
+      if (attr(m, 'medium')?.trim().toLowerCase() === 'image') candidates.push([attr(m, 'url'), baseOf(m, base)]);
+    }
+  }
+  if (itunesImage !== undefined) candidates.push([attr(itunesImage, 'href'), baseOf(itunesImage, base)]);
+  return firstUrl(candidates);
+}
+
+/** The text of each element of the lists, in order. */
+function textsOf(...lists: (readonly XmlElement[])[]): string[] {
+  const out: string[] = [];
+  for (const list of lists) for (const el of list) out.push(textOf(el));
+  return out;
 }
 
 function rdfItem(item: XmlElement, channel: Channel): ArticleDraft {
@@ -284,7 +299,7 @@ function rdfItem(item: XmlElement, channel: Channel): ArticleDraft {
   const title = firstRaw([rawText(parts.title), rawText(parts.dcTitle)]);
   const enclosures = new Enclosures();
   for (const e of parts.enclosures) enclosures.add(attr(e, 'url'), baseOf(e, base), attr(e, 'type'), attr(e, 'length'));
-  const categories = categoriesField(parts.subjects.map(textOf));
+  const categories = categoriesField(textsOf(parts.subjects));
   return lazyDraft(
     {
     id: idField(about) ?? url,
@@ -292,7 +307,7 @@ function rdfItem(item: XmlElement, channel: Channel): ArticleDraft {
     source: channel.source,
     category: categories[0] ?? null,
     categories,
-    author: firstAuthors([parts.creators.map(textOf), ...channel.authors]),
+    author: firstAuthors(([parts.creators.map(textOf)] as (string | null)[][]).concat(channel.authors)),
     publishedAt: dateOf(parts.dcDates),
     updatedAt: dateOf(parts.modified),
     enclosures: enclosures.list,
