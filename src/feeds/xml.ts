@@ -15,8 +15,9 @@ export type XmlChild = XmlElement | XmlText | string;
  * A long run of text kept as the places in the source it came from, and decoded
  * each time it is read (`value`). A feed's bodies are most of its bytes, and a
  * table of headlines never reads them: decoding 10,000 bodies up front and
- * keeping them through the parse cost the TSV listing of a 27 MB feed about a
- * tenth of its time (BENCHMARKS.md). Short runs are decoded at once, as strings.
+ * keeping them through the parse cost the TSV listing of a 31 MB feed 5–10 % of
+ * its time and 27 MB of peak RSS (BENCHMARKS.md). Short runs are decoded at once,
+ * as strings.
  */
 export class XmlText {
   constructor(
