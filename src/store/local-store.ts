@@ -247,13 +247,18 @@ export class LocalStore {
   /** These keys' bodies from a bodies file, by their lines when it is laid out as news writes it. */
   private bodiesOf(name: string | null, keys: readonly string[]): Record<string, BodyRecord> {
     if (name == null) return {};
-    let bytes: Buffer | null = null;
+    let found: Record<string, BodyRecord> | null = null;
     try {
-      bytes = readFileSync(join(this.bodiesDir, name));
+      const fd = openSync(join(this.bodiesDir, name), 'r');
+      try {
+        found = bodiesByLine(fd, keys, BODIES_START);
+      } finally {
+        closeSync(fd);
+      }
     } catch {
       // readBodies says what is wrong
     }
-    return (bytes && bodiesByLine(bytes, keys, BODIES_START)) ?? this.readBodies(name);
+    return found ?? this.readBodies(name);
   }
 
 

@@ -122,22 +122,49 @@ export function parseHeadlineLine(line: Buffer): Headline | null {
 }
 
 /**
- * The bodies of these keys from a bodies file's bytes, each found by its line;
- * null when any is missing or the file is not laid out as serializeBodies writes
- * it (the caller then parses it whole, which also reports damage).
+ * The bodies of these keys from a bodies file, each found by its line; null
+ * when any is missing or the file is not laid out as serializeBodies writes it
+ * (the caller then parses it whole, which also reports damage).
+ *
+ * The file is searched through one small window, and only the lines found are
+ * read whole: a feed's bodies file can hold megabytes, and reading it into a
+ * fresh buffer cost `news read` 4–6 ms in page faults, where the search itself
+ * takes half a millisecond (BENCHMARKS.md).
  */
-export function bodiesByLine(bytes: Buffer, keys: readonly string[], versionStart: Buffer): Record<string, BodyRecord> | null {
-  if (!bytes.subarray(0, versionStart.length).equals(versionStart)) return null;
+export function bodiesByLine(fd: number, keys: readonly string[], versionStart: Buffer, windowSize = 1 << 16): Record<string, BodyRecord> | null {
+  const needles = keys.map((key) => Buffer.from(`\n${JSON.stringify(key)}:{`));
+  // A needle cut by the end of a window is found whole in the next, which
+  // starts this many bytes before the end.
+  const overlap = Math.max(0, ...needles.map((n) => n.length - 1));
+  if (overlap >= windowSize / 2) return null;
+  const window = Buffer.allocUnsafe(windowSize);
+  let n = readSync(fd, window, 0, windowSize, 0);
+  if (n < versionStart.length || !window.subarray(0, versionStart.length).equals(versionStart)) return null;
+  const lineAt = needles.map(() => -1);
+  let pending = needles.length;
+  for (let pos = 0; ; ) {
+    const view = window.subarray(0, n);
+    for (let k = 0; k < needles.length; k++) {
+      if (lineAt[k] !== -1) continue;
+      const i = view.indexOf(needles[k]!);
+      if (i >= 0) {
+        lineAt[k] = pos + i + 1;
+        pending--;
+      }
+    }
+    if (pending === 0 || n < windowSize) break;
+    pos += n - overlap;
+    n = readSync(fd, window, 0, windowSize, pos);
+  }
+  if (pending > 0) return null;
   const found: Record<string, BodyRecord> = {};
-  for (const key of keys) {
-    const needle = Buffer.from(`\n${JSON.stringify(key)}:{`);
-    const at = bytes.indexOf(needle);
-    if (at < 0) return null;
-    let stop = bytes.indexOf(0x0a, at + 1);
-    if (stop < 0) return null;
-    if (bytes[stop - 1] === 0x2c) stop--;
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k]!;
+    const line = readLineAt(fd, lineAt[k]!);
+    if (line === null) return null;
+    const end = line[line.length - 1] === 0x2c ? line.length - 1 : line.length;
     try {
-      const record = (JSON.parse(`{${bytes.toString('utf8', at + 1, stop)}}`) as Record<string, BodyRecord>)[key];
+      const record = (JSON.parse(`{${line.toString('utf8', 0, end)}}`) as Record<string, BodyRecord>)[key];
       if (!record || typeof record !== 'object') return null;
       found[key] = record;
     } catch {

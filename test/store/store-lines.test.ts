@@ -86,13 +86,28 @@ describe('bodiesByLine', () => {
   const file = Buffer.from(
     `{"version":1,"feed":"u","bodies":{\n"a":${JSON.stringify(body('A'))},\n"b \\"q\\"":${JSON.stringify(body('B'))},\n"c":${JSON.stringify(body('"c":{'))}\n}}\n`,
   );
+  const find = (bytes: Buffer, keys: string[], windowSize?: number) => withFile('bodies.json', bytes, (fd) => bodiesByLine(fd, keys, B, windowSize));
+
   it('finds each key by its line, first and last included, whatever the key holds', () => {
     expect(JSON.parse(file.toString()).bodies).toEqual({ a: body('A'), 'b "q"': body('B'), c: body('"c":{') });
-    expect(bodiesByLine(file, ['c', 'a', 'b "q"'], B)).toEqual({ a: body('A'), 'b "q"': body('B'), c: body('"c":{') });
+    expect(find(file, ['c', 'a', 'b "q"'])).toEqual({ a: body('A'), 'b "q"': body('B'), c: body('"c":{') });
   });
+
   it('is null when a key is missing or the file is laid out otherwise', () => {
-    expect(bodiesByLine(file, ['a', 'zz'], B)).toBeNull();
-    expect(bodiesByLine(Buffer.from(JSON.stringify(JSON.parse(file.toString()), null, 2)), ['a'], B)).toBeNull();
+    expect(find(file, ['a', 'zz'])).toBeNull();
+    expect(find(Buffer.from(JSON.stringify(JSON.parse(file.toString()), null, 2)), ['a'])).toBeNull();
+    expect(find(Buffer.from('{"version":2,"feed":"u","bodies":{\n"a":{}\n}}\n'), ['a'])).toBeNull();
+    expect(find(Buffer.from('{"vers'), ['a'])).toBeNull();
+  });
+
+  it('finds the same lines through any window, a key cut at its edge or a line longer than it', () => {
+    // Every window size from barely above the longest needle: each key's needle
+    // falls across a window's edge for some of them.
+    const keys = Array.from({ length: 12 }, (_, i) => `key-${i}-${'k'.repeat(i)}`);
+    const bodies = Object.fromEntries(keys.map((k, i) => [k, body(`${k} `.repeat(i * 7))]));
+    const bytes = Buffer.from(`{"version":1,"feed":"u","bodies":{\n${keys.map((k) => `${JSON.stringify(k)}:${JSON.stringify(bodies[k])}`).join(',\n')}\n}}\n`);
+    for (let w = 64; w < 400; w += 7) expect(find(bytes, [keys[11]!, keys[0]!, keys[5]!], w), `window ${w}`).toEqual({ [keys[11]!]: bodies[keys[11]!], [keys[0]!]: bodies[keys[0]!], [keys[5]!]: bodies[keys[5]!] });
+    expect(find(bytes, [keys[3]!], 16)).toBeNull(); // a window too small for the needle: the caller parses the file whole
   });
 });
 
