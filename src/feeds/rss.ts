@@ -132,7 +132,8 @@ const NONE: readonly XmlElement[] = Object.freeze([]);
 /**
  * An item's children sorted into the elements rssItem and rdfItem read, in one
  * pass: looking each name up on its own walked the children twenty times per
- * item. `first*` is the first of its name, the lists are in document order.
+ * item. A single element is the first of its name; the lists are in document
+ * order.
  */
 class ItemParts {
   title: XmlElement | undefined = undefined;
