@@ -110,7 +110,7 @@ interface NsBinding {
  * parent and the root: true takes the element out of the tree (a feed parser
  * that has read an item keeps only its draft, so the tree never holds every
  * item). Other elements close without a call: asking about each of a feed's
- * 300,000 elements cost more than drafting the items.
+ * 100,000 elements cost more self time than drafting its 10,000 items.
  */
 export interface OnClose {
   readonly locals: ReadonlySet<string>;
