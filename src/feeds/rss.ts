@@ -3,7 +3,6 @@
 // each field may come from, so one mapper serves both.
 import type { ArticleDraft } from '../article.js';
 import { categoriesField, textField, urlField } from '../core/fields.js';
-import { parseDate } from '../core/dates.js';
 import { NS } from './namespaces.js';
 import { isElement, type XmlElement } from './xml.js';
 import { attr, childNamed, childrenNamed, textOf, type NsSet } from './xml-tree.js';
@@ -11,7 +10,7 @@ import {
   Enclosures, firstAuthors, lazyDraft, firstRaw, firstUrl, idField,
 } from './draft-fields.js';
 import {
-  addMediaEnclosures, baseOf, mediaContents, mediaDescriptions, mediaThumbnails, rawText,
+  NONE, add, addMediaEnclosures, baseOf, dateOf, mediaContents, mediaDescriptions, mediaThumbnails, rawText, textsOf,
 } from './xml-fields.js';
 import type { FeedContent } from './feed-content.js';
 
@@ -127,8 +126,6 @@ function texts(el: XmlElement, local: string, ns: NsSet): string[] {
   return childrenNamed(el, local, ns).map(textOf);
 }
 
-const NONE: readonly XmlElement[] = Object.freeze([]);
-
 /**
  * An item's children sorted into the elements rssItem and rdfItem read, in one
  * pass: looking each name up on its own walked the children twenty times per
@@ -194,25 +191,8 @@ class ItemParts {
   }
 }
 
-function add(list: readonly XmlElement[], el: XmlElement): readonly XmlElement[] {
-  if (list === NONE) return [el];
-  (list as XmlElement[]).push(el);
-  return list;
-}
-
 function linkOf(c: XmlElement | undefined, base: string | null): [string | null, string | null] {
   return c === undefined ? [null, null] : [textOf(c), baseOf(c, base)];
-}
-
-/** The first of these elements, in this order, that holds a date. */
-function dateOf(...lists: (readonly XmlElement[])[]): number | null {
-  for (const list of lists) {
-    for (const c of list) {
-      const ms = parseDate(textOf(c));
-      if (ms !== null) return ms;
-    }
-  }
-  return null;
 }
 
 function rssItem(item: XmlElement, channel: Channel): ArticleDraft {
@@ -280,13 +260,6 @@ function imageOf(item: XmlElement, parts: ItemParts, base: string | null): strin
   }
   if (itunesImage !== undefined) candidates.push([attr(itunesImage, 'href'), baseOf(itunesImage, base)]);
   return firstUrl(candidates);
-}
-
-/** The text of each element of the lists, in order. */
-function textsOf(...lists: (readonly XmlElement[])[]): string[] {
-  const out: string[] = [];
-  for (const list of lists) for (const el of list) out.push(textOf(el));
-  return out;
 }
 
 function rdfItem(item: XmlElement, channel: Channel): ArticleDraft {

@@ -1,6 +1,7 @@
 // Reading feed fields out of XML elements: a field's raw text (with unescaped
 // markup written back as HTML), its xml:base, and the Media RSS elements that
 // RSS and Atom feeds share.
+import { parseDate } from '../core/dates.js';
 import { NS } from './namespaces.js';
 import { XmlText, type XmlElement } from './xml.js';
 import { attr, childrenNamed, hasElementChildren, innerMarkup, textOf, type NsSet } from './xml-tree.js';
@@ -71,4 +72,33 @@ export function mediaContents(item: XmlElement): XmlElement[] {
 
 export function addMediaEnclosures(item: XmlElement, base: string | null, into: Enclosures): void {
   for (const m of mediaContents(item)) into.add(attr(m, 'url'), baseOf(m, base), attr(m, 'type'), attr(m, 'fileSize'));
+}
+
+// For the parts of an item (rss.ts's ItemParts, atom.ts's EntryParts), sorted
+// out of its children in one pass: a list no element was added to is NONE.
+export const NONE: readonly XmlElement[] = Object.freeze([]);
+
+/** `list` with `el` at its end: a new array for NONE, else the same one. */
+export function add(list: readonly XmlElement[], el: XmlElement): readonly XmlElement[] {
+  if (list === NONE) return [el];
+  (list as XmlElement[]).push(el);
+  return list;
+}
+
+/** The first of these elements, in this order, that holds a date. */
+export function dateOf(...lists: (readonly XmlElement[])[]): number | null {
+  for (const list of lists) {
+    for (const c of list) {
+      const ms = parseDate(textOf(c));
+      if (ms !== null) return ms;
+    }
+  }
+  return null;
+}
+
+/** The text of each element of the lists, in order. */
+export function textsOf(...lists: (readonly XmlElement[])[]): string[] {
+  const out: string[] = [];
+  for (const list of lists) for (const el of list) out.push(textOf(el));
+  return out;
 }
