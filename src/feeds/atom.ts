@@ -3,12 +3,11 @@
 // inline markup written back out as HTML.
 import type { ArticleDraft } from '../article.js';
 import { categoriesField, urlField } from '../core/fields.js';
-import { parseDate } from '../core/dates.js';
 import { NS } from './namespaces.js';
-import type { XmlElement } from './xml.js';
+import { isElement, type XmlElement } from './xml.js';
 import { attr, childElements, childNamed, childrenNamed, hasElementChildren, innerMarkup, textOf, type NsSet } from './xml-tree.js';
 import { Enclosures, lazyDraft, firstAuthors, firstText, idField, type RawText } from './draft-fields.js';
-import { baseOf, mediaDescriptions, mediaThumbnails, textRaw } from './xml-fields.js';
+import { NONE, add, baseOf, dateOf, mediaDescriptions, mediaThumbnails, textRaw } from './xml-fields.js';
 import type { FeedContent } from './feed-content.js';
 
 /** Atom 1.0, Atom 0.3, and no namespace at all (feeds that forgot to declare it). */
@@ -24,7 +23,7 @@ interface FeedLevel {
 }
 
 function feedLevel(root: XmlElement, url: string | null): FeedLevel {
-  const alternate = linksOf(root, 'alternate')[0];
+  const alternate = linksOf(childrenNamed(root, 'link', ATOM), 'alternate')[0];
   const fetchedBase = baseOf(root, url);
   const link = alternate === undefined ? null : urlField(attr(alternate, 'href'), baseOf(alternate, fetchedBase));
   return {
@@ -32,7 +31,7 @@ function feedLevel(root: XmlElement, url: string | null): FeedLevel {
     // Relative links resolve against xml:base, else the fetched URL, else the feed's alternate link.
     base: baseOf(root, url ?? link),
     source: firstText([textConstruct(childNamed(root, 'title', ATOM))]),
-    authors: authorNames(root),
+    authors: authorNames(childrenNamed(root, 'author', ATOM)),
   };
 }
 
@@ -72,42 +71,87 @@ export function parseAtom(root: XmlElement, url: string | null, early?: AtomEntr
   return { format: 'atom', title: feed.source, link: feed.link, ttlMinutes: null, drafts };
 }
 
+/**
+ * An entry's children sorted into the elements atomEntry reads, in one pass
+ * (as rss.ts's ItemParts). A single element is the first of its name; the
+ * lists are in document order.
+ */
+class EntryParts {
+  title: XmlElement | undefined = undefined;
+  summary: XmlElement | undefined = undefined;
+  content: XmlElement | undefined = undefined;
+  id: XmlElement | undefined = undefined;
+  links: readonly XmlElement[] = NONE;
+  categories: readonly XmlElement[] = NONE;
+  authors: readonly XmlElement[] = NONE;
+  updated: readonly XmlElement[] = NONE;
+  modified: readonly XmlElement[] = NONE;
+  published: readonly XmlElement[] = NONE;
+  issued: readonly XmlElement[] = NONE;
+  /** Whether any Media RSS element is among them. */
+  media = false;
+
+  constructor(entry: XmlElement) {
+    for (const c of entry.children) {
+      if (!isElement(c)) continue;
+      if (!ATOM.includes(c.ns)) {
+        if (c.ns === NS.media) this.media = true;
+        continue;
+      }
+      switch (c.local) {
+        case 'link': this.links = add(this.links, c); break;
+        case 'title': this.title ??= c; break;
+        case 'summary': this.summary ??= c; break;
+        case 'content': this.content ??= c; break;
+        case 'id': this.id ??= c; break;
+        case 'category': this.categories = add(this.categories, c); break;
+        case 'author': this.authors = add(this.authors, c); break;
+        case 'updated': this.updated = add(this.updated, c); break;
+        case 'modified': this.modified = add(this.modified, c); break;
+        case 'published': this.published = add(this.published, c); break;
+        case 'issued': this.issued = add(this.issued, c); break;
+      }
+    }
+  }
+}
+
 function atomEntry(entry: XmlElement, base: string | null, source: string | null, feedAuthors: string[]): ArticleDraft {
-  const alternate = linksOf(entry, 'alternate')[0];
+  const parts = new EntryParts(entry);
+  const alternate = linksOf(parts.links, 'alternate')[0];
   const url = alternate === undefined ? null : urlField(attr(alternate, 'href'), baseOf(alternate, base));
 
-  const summaryText = textConstruct(childNamed(entry, 'summary', ATOM));
-  const bodyCandidates = [textConstruct(childNamed(entry, 'content', ATOM)), summaryText, ...mediaDescriptions(entry)];
-  const title = textConstruct(childNamed(entry, 'title', ATOM));
+  const summaryText = textConstruct(parts.summary);
+  const bodyCandidates = [textConstruct(parts.content), summaryText];
+  if (parts.media) bodyCandidates.push(...mediaDescriptions(entry));
+  const title = textConstruct(parts.title);
 
   const enclosures = new Enclosures();
-  for (const l of linksOf(entry, 'enclosure')) {
+  for (const l of linksOf(parts.links, 'enclosure')) {
     enclosures.add(attr(l, 'href'), baseOf(l, base), attr(l, 'type'), attr(l, 'length'));
   }
 
   let image: string | null = null;
-  for (const [raw, b] of mediaThumbnails(entry, base)) {
+  for (const [raw, b] of parts.media ? mediaThumbnails(entry, base) : []) {
     image = urlField(raw, b);
     if (image !== null) break;
   }
 
   const categories = categoriesField(
-    childrenNamed(entry, 'category', ATOM).map((c) => {
+    parts.categories.map((c) => {
       const term = attr(c, 'term');
       return term !== null && term.trim() !== '' ? term : attr(c, 'label');
     }),
   );
-  const updatedAt = dateOf(entry, ['updated', 'modified']);
-  const idEl = childNamed(entry, 'id', ATOM);
+  const updatedAt = dateOf(parts.updated, parts.modified);
   return lazyDraft(
     {
-    id: idField(idEl === undefined ? null : textOf(idEl)) ?? url,
+    id: idField(parts.id === undefined ? null : textOf(parts.id)) ?? url,
     url,
     source,
     category: categories[0] ?? null,
     categories,
-    author: firstAuthors([authorNames(entry), feedAuthors]),
-    publishedAt: dateOf(entry, ['published', 'issued']) ?? updatedAt,
+    author: firstAuthors([authorNames(parts.authors), feedAuthors]),
+    publishedAt: dateOf(parts.published, parts.issued) ?? updatedAt,
     updatedAt,
     enclosures: enclosures.list,
     image,
@@ -118,34 +162,24 @@ function atomEntry(entry: XmlElement, base: string | null, source: string | null
   );
 }
 
-/** Links with the given relation; a link without `rel` is an alternate. */
-function linksOf(el: XmlElement, rel: string): XmlElement[] {
-  return childrenNamed(el, 'link', ATOM).filter((l) => {
+/** Of these `link` elements, those with the given relation; a link without `rel` is an alternate. */
+function linksOf(links: readonly XmlElement[], rel: string): XmlElement[] {
+  return links.filter((l) => {
     let r = attr(l, 'rel')?.trim().toLowerCase() ?? 'alternate';
     if (r.startsWith(IANA_REL)) r = r.slice(IANA_REL.length);
     return r === rel;
   });
 }
 
-/** `author/name` of every author; a bare `<author>Name</author>` is read as a name too. */
-function authorNames(el: XmlElement): string[] {
+/** `author/name` of every one of these authors; a bare `<author>Name</author>` is read as a name too. */
+function authorNames(authors: readonly XmlElement[]): string[] {
   const names: string[] = [];
-  for (const a of childrenNamed(el, 'author', ATOM)) {
+  for (const a of authors) {
     const name = childNamed(a, 'name', ATOM);
     if (name !== undefined) names.push(textOf(name));
     else if (!hasElementChildren(a)) names.push(textOf(a));
   }
   return names;
-}
-
-function dateOf(el: XmlElement, names: readonly string[]): number | null {
-  for (const local of names) {
-    for (const c of childrenNamed(el, local, ATOM)) {
-      const ms = parseDate(textOf(c));
-      if (ms !== null) return ms;
-    }
-  }
-  return null;
 }
 
 /**

@@ -27,6 +27,28 @@ describe('Atom 1.0 feed level', () => {
 });
 
 describe('Atom 1.0 entries', () => {
+  it('takes each field from the first element the mapping names, whatever their order in the entry', () => {
+    const d = entry(
+      '<modified>2025-06-07T00:00:00Z</modified><issued>2025-06-01T00:00:00Z</issued>' +
+        '<updated>bad</updated><published>2025-06-03T00:00:00Z</published><title>First</title><title>Second</title>' +
+        '<link rel="self" href="https://a.example/self"/><link href="https://a.example/1"/><link rel="alternate" href="https://a.example/2"/>' +
+        '<updated>2025-06-05T00:00:00Z</updated><id>id-1</id><id>id-2</id><summary>S1</summary><summary>S2</summary>' +
+        '<author><name>Ann</name></author><category term="C1"/><author>Bob</author><category term=" " label="L2"/>' +
+        '<content type="html">&lt;p&gt;C1&lt;/p&gt;</content><content>C2</content>',
+    );
+    expect(d).toMatchObject({
+      title: 'First',
+      url: 'https://a.example/1',
+      id: 'id-1',
+      summary: 'S1',
+      body: 'C1',
+      publishedAt: Date.UTC(2025, 5, 3),
+      updatedAt: Date.UTC(2025, 5, 5),
+      author: 'Ann, Bob',
+      categories: ['C1', 'L2'],
+    });
+  });
+
   it.each<[string, string, Partial<ArticleDraft>]>([
     ['text title keeps markup literal', '<title>&lt;b&gt;x&lt;/b&gt;</title>', { title: '<b>x</b>' }],
     ['html title', '<title type="html">&lt;b&gt;x&lt;/b&gt; &amp;amp; y</title>', { title: 'x & y' }],
