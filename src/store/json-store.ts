@@ -11,6 +11,7 @@ import { finishArticle } from '../core/articles.js';
 import { SlugAllocator } from '../core/slug.js';
 import { DataError } from '../errors.js';
 import { jsonErrorLocation } from './json-error.js';
+import { readRange } from './store-lines.js';
 import { BrokenRecords, type Heavy, arrayRecords, decodeSpan, recordAt, scanStore, scanStoreFile, spansWidth } from './json-records.js';
 
 export interface StoreParse {
@@ -109,12 +110,8 @@ function fileRecords(fd: number, stat: Stats, label: string): (start: number, en
   let whole: Buffer | undefined;
   const changed = () => new DataError(`${label}: changed while it was being read; run the command again`);
   const readFully = (start: number, end: number): Buffer => {
-    const out = Buffer.allocUnsafe(end - start);
-    for (let n = 0; n < out.length; ) {
-      const got = readSync(fd, out, n, out.length - n, start + n);
-      if (got <= 0) throw changed();
-      n += got;
-    }
+    const out = readRange(fd, start, end - start);
+    if (!out) throw changed();
     return out;
   };
   return (start, end) => {

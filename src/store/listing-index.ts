@@ -34,7 +34,7 @@ import { fnv1a } from '../core/hash.js';
 import { hasUnsafeUtf8 } from '../render/sanitize.js';
 import { tsvAfter, tsvBefore } from '../render/tsv.js';
 import { type Headline, headlineToArticle } from './local-format.js';
-import { readLineAt } from './store-lines.js';
+import { readLineAt, readRange } from './store-lines.js';
 
 export const INDEX_VERSION = 1;
 const RECENT = 7;
@@ -341,16 +341,4 @@ function readHeader(fd: number): { header: Header; start: number } | null {
       buf = bigger;
     }
   }
-}
-
-function readRange(fd: number, from: number, length: number): Buffer | null {
-  if (length <= 0) return Buffer.alloc(0);
-  const buf = Buffer.allocUnsafe(length);
-  let have = 0;
-  while (have < length) {
-    const n = readSync(fd, buf, have, length - have, from + have);
-    if (n === 0) return null;
-    have += n;
-  }
-  return buf;
 }

@@ -104,6 +104,19 @@ export function readLineAt(fd: number, at: number, { limit = Number.MAX_SAFE_INT
   }
 }
 
+/** The `length` bytes of the file from byte `from`; null when the file ends first. */
+export function readRange(fd: number, from: number, length: number): Buffer | null {
+  if (length <= 0) return Buffer.alloc(0);
+  const buf = Buffer.allocUnsafe(length);
+  let have = 0;
+  while (have < length) {
+    const n = readSync(fd, buf, have, length - have, from + have);
+    if (n === 0) return null;
+    have += n;
+  }
+  return buf;
+}
+
 /** Whether a parsed headline line has what every reader of it relies on. */
 export function isHeadline(h: unknown): h is Headline {
   const x = h as Partial<Headline> | null;
