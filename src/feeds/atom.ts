@@ -9,20 +9,19 @@ import { attr, childElements, childNamed, childrenNamed, hasElementChildren, inn
 import { Enclosures, lazyDraft, firstAuthors, firstText, idField, type RawText } from './draft-fields.js';
 import { NONE, add, baseOf, dateOf, mediaDescriptions, mediaThumbnails, textRaw } from './xml-fields.js';
 import type { FeedContent } from './feed-content.js';
+import { EarlyItems, type FeedLevel } from './early-items.js';
 
 /** Atom 1.0, Atom 0.3, and no namespace at all (feeds that forgot to declare it). */
 const ATOM: NsSet = [NS.atom, NS.atom03, null];
 
 const IANA_REL = 'http://www.iana.org/assignments/relation/';
 
-interface FeedLevel {
+interface AtomFeed extends FeedLevel {
   link: string | null;
-  base: string | null;
-  source: string | null;
   authors: string[];
 }
 
-function feedLevel(root: XmlElement, url: string | null): FeedLevel {
+function feedLevel(root: XmlElement, url: string | null): AtomFeed {
   const alternate = linksOf(childrenNamed(root, 'link', ATOM), 'alternate')[0];
   const fetchedBase = baseOf(root, url);
   const link = alternate === undefined ? null : urlField(attr(alternate, 'href'), baseOf(alternate, fetchedBase));
@@ -35,31 +34,17 @@ function feedLevel(root: XmlElement, url: string | null): FeedLevel {
   };
 }
 
-/** Atom entries drafted as each one closes: see RssItems in rss.ts, which this mirrors. */
-export class AtomEntries {
-  readonly drafts: ArticleDraft[] = [];
-  private feed: FeedLevel | null = null;
-
-  constructor(private readonly url: string | null) {}
-
-  take(el: XmlElement, parent: XmlElement, root: XmlElement): boolean {
-    if (parent !== root || root.local !== 'feed' || el.local !== 'entry' || !ATOM.includes(el.ns)) return false;
-    const feed = (this.feed ??= feedLevel(root, this.url));
-    this.drafts.push(atomEntry(el, baseOf(el, feed.base), feed.source, feed.authors));
-    return true;
-  }
-
-  /** The drafts, or null when the feed read at the end is not the one they were drafted with. */
-  finish(feed: FeedLevel): ArticleDraft[] | null {
-    const early = this.feed;
-    if (early === null) return this.drafts;
-    const same = early.base === feed.base && early.source === feed.source && JSON.stringify(early.authors) === JSON.stringify(feed.authors);
-    return same ? this.drafts : null;
-  }
+/** Atom entries drafted as they close (early-items.ts). */
+export function atomEntries(url: string | null): EarlyItems<AtomFeed> {
+  return new EarlyItems<AtomFeed>({
+    isItem: (el, parent, root) => parent === root && root.local === 'feed' && el.local === 'entry' && ATOM.includes(el.ns),
+    level: (root) => feedLevel(root, url),
+    draft: (el, feed) => atomEntry(el, baseOf(el, feed.base), feed.source, feed.authors),
+  });
 }
 
 /** The feed; null when `early` drafted its entries with a feed level that turned out different (parse again without). */
-export function parseAtom(root: XmlElement, url: string | null, early?: AtomEntries): FeedContent | null {
+export function parseAtom(root: XmlElement, url: string | null, early?: EarlyItems<AtomFeed>): FeedContent | null {
   const feed = feedLevel(root, url);
   const drafts = early === undefined ? [] : early.finish(feed);
   if (drafts === null) return null;

@@ -3,8 +3,8 @@
 // warning; one that is no feed, or broken before any item, is a DataError.
 import { DataError } from '../errors.js';
 import { parseXml } from './xml.js';
-import { RssItems, parseRss } from './rss.js';
-import { AtomEntries, parseAtom } from './atom.js';
+import { parseRss, rssItems } from './rss.js';
+import { atomEntries, parseAtom } from './atom.js';
 import { isJsonFeed, parseJsonFeed } from './json-feed.js';
 import type { FeedContent } from './feed-content.js';
 import type { Utf8View } from '../io/utf8-view.js';
@@ -33,19 +33,19 @@ export function parseFeed(source: string | Utf8View, ctx: FeedSource): ParsedFee
   if (first === '{' || first === '[') return parseJsonText(typeof source === 'string' ? source : source.decoded(), url, ctx.label);
   if (first !== '<') throw new DataError(`${ctx.label}: not a feed (expected RSS, Atom or JSON Feed)`);
 
-  // Items are drafted as they close (RssItems, AtomEntries); in the rare feed
-  // whose channel reads differently at the end, the document is parsed again
-  // with items drafted at the end.
-  const rssItems = new RssItems(url);
-  const atomEntries = new AtomEntries(url);
+  // Items are drafted as they close (early-items.ts); in the rare feed whose
+  // channel reads differently at the end, the document is parsed again with
+  // items drafted at the end.
+  const rss = rssItems(url);
+  const atom = atomEntries(url);
   const { root, fault } = parseXml(source, {
     locals: ITEM_NAMES,
-    close: (el, parent, top) => rssItems.take(el, parent, top) || atomEntries.take(el, parent, top),
+    close: (el, parent, top) => rss.take(el, parent, top) || atom.take(el, parent, top),
   });
   if (root === null) throw new DataError(`${ctx.label}: not a feed (no XML element found)`);
   let content: FeedContent;
-  if (root.local === 'rss' || root.local === 'RDF') content = parseRss(root, url, rssItems) ?? parseRss(parseXml(source).root!, url)!;
-  else if (root.local === 'feed') content = parseAtom(root, url, atomEntries) ?? parseAtom(parseXml(source).root!, url)!;
+  if (root.local === 'rss' || root.local === 'RDF') content = parseRss(root, url, rss) ?? parseRss(parseXml(source).root!, url)!;
+  else if (root.local === 'feed') content = parseAtom(root, url, atom) ?? parseAtom(parseXml(source).root!, url)!;
   else throw new DataError(`${ctx.label}: not a feed (the document is <${root.name}>, not RSS, RDF or Atom)`);
 
   const warnings: string[] = [];

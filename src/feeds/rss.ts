@@ -13,6 +13,7 @@ import {
   NONE, add, addMediaEnclosures, baseOf, dateOf, mediaContents, mediaDescriptions, mediaThumbnails, rawText, textsOf,
 } from './xml-fields.js';
 import type { FeedContent } from './feed-content.js';
+import { EarlyItems, type FeedLevel } from './early-items.js';
 
 /** RSS 2.0 has no namespace; RSS 1.0 and 0.90 put their own elements in one. */
 const CORE: NsSet = [null, NS.rss10, NS.rss090];
@@ -20,11 +21,9 @@ const DC: NsSet = [NS.dc];
 const ITUNES: NsSet = [NS.itunes];
 const RDF = NS.rdf;
 
-interface Channel {
+interface Channel extends FeedLevel {
   el: XmlElement;
   link: string | null;
-  base: string | null;
-  source: string | null;
   authors: (string | null)[][];
 }
 
@@ -44,42 +43,20 @@ function channelOf(root: XmlElement, url: string | null): Channel {
   };
 }
 
-/** Whether items drafted with `a` are the items drafted with `b`. */
-function sameChannel(a: Channel, b: Channel): boolean {
-  return a.base === b.base && a.source === b.source && JSON.stringify(a.authors) === JSON.stringify(b.authors);
-}
-
-/**
- * RSS items drafted as each one closes (parseXml's onClose), so that the tree
- * never holds them all: drafting them at the end kept every item's elements
- * alive through the parse, and the garbage collector copied them all.
- * They are drafted with the channel as it reads when the first one closes;
- * parseRss keeps them only if the whole channel reads the same (a channel
- * title or link that comes after the items, which is rare, is parsed again).
- */
-export class RssItems {
-  readonly drafts: ArticleDraft[] = [];
-  private channel: Channel | null = null;
-
-  constructor(private readonly url: string | null) {}
-
-  take(el: XmlElement, parent: XmlElement, root: XmlElement): boolean {
-    if (el.local !== 'item' || !CORE.includes(el.ns) || (root.local !== 'rss' && root.local !== 'RDF')) return false;
+/** RSS items drafted as they close (early-items.ts). */
+export function rssItems(url: string | null): EarlyItems<Channel> {
+  return new EarlyItems<Channel>({
     // The same items items() finds: those of the first channel, and those beside it.
-    if (parent !== root && parent !== childNamed(root, 'channel', CORE)) return false;
-    const channel = (this.channel ??= channelOf(root, this.url));
-    this.drafts.push(root.local === 'RDF' ? rdfItem(el, channel) : rssItem(el, channel));
-    return true;
-  }
-
-  /** The drafts, or null when the channel read at the end is not the one they were drafted with. */
-  finish(channel: Channel): ArticleDraft[] | null {
-    return this.channel === null || sameChannel(this.channel, channel) ? this.drafts : null;
-  }
+    isItem: (el, parent, root) =>
+      el.local === 'item' && CORE.includes(el.ns) && (root.local === 'rss' || root.local === 'RDF') &&
+      (parent === root || parent === childNamed(root, 'channel', CORE)),
+    level: (root) => channelOf(root, url),
+    draft: (el, channel, root) => (root.local === 'RDF' ? rdfItem(el, channel) : rssItem(el, channel)),
+  });
 }
 
 /** The feed; null when `early` drafted its items with a channel that turned out different (parse again without). */
-export function parseRss(root: XmlElement, url: string | null, early?: RssItems): FeedContent | null {
+export function parseRss(root: XmlElement, url: string | null, early?: EarlyItems<Channel>): FeedContent | null {
   const rdf = root.local === 'RDF';
   const channel = channelOf(root, url);
   const drafts = early === undefined ? [] : early.finish(channel);
