@@ -9,7 +9,7 @@
 //   peak RSS does not grow with the number of feeds beyond their data.
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { NODE, compare, ensureBuilt, mib, ms, need, news, newsSync, results, runsArg, sandbox, startFeedServer, target, writeOpml } from './lib.mjs';
+import { BENCH, NODE, compare, ensureBuilt, mib, ms, need, news, newsSync, results, runsArg, sandbox, startFeedServer, target, writeOpml } from './lib.mjs';
 import { profileCase, profileMisses } from './profile.mjs';
 
 ensureBuilt();
@@ -126,8 +126,9 @@ try {
 
   // Peak RSS against the number of feeds (cold fetches of the first N).
   const sizes = [25, 50, 100, 200];
-  const scaleCases = sizes.map((n) => {
-    const b = sandbox(`sync-${n}`);
+  const boxes = sizes.map((n) => sandbox(`sync-${n}`));
+  const scaleCases = sizes.map((n, i) => {
+    const b = boxes[i];
     const o = join(b.home, 'subscriptions.opml');
     writeOpml(o, urls.slice(0, n));
     newsSync(b.env, 'feeds', 'import', o);
@@ -148,9 +149,7 @@ try {
   rmSync(join(box.home, 'bytes-probe'), { recursive: true, force: true });
   // Least-squares slope of peak RSS over the number of feeds, in bytes per feed.
   const pts = sizes.map((n) => [n, scale[`news fetch, ${n} feeds`].rss * 1024]);
-  const mx = pts.reduce((a, [x]) => a + x, 0) / pts.length;
-  const my = pts.reduce((a, [, y]) => a + y, 0) / pts.length;
-  const slope = pts.reduce((a, [x, y]) => a + (x - mx) * (y - my), 0) / pts.reduce((a, [x]) => a + (x - mx) ** 2, 0);
+  const slope = slopeOf(pts);
   const last = (pts.at(-1)[1] - pts.at(-2)[1]) / (pts.at(-1)[0] - pts.at(-2)[0]);
   r.notes.push(
     `peak RSS ${sizes.map((n) => `${n} feeds ${mib(scale[`news fetch, ${n} feeds`].rss)}`).join(', ')}; slope ${(slope / 1024).toFixed(0)} KiB per feed overall, ${(last / 1024).toFixed(0)} KiB per feed from ${sizes.at(-2)} to ${sizes.at(-1)}; one feed is ${(perFeed / 1024).toFixed(1)} KiB`,
@@ -163,6 +162,31 @@ try {
     limit: 4,
     note: 'our reading of "beyond their data": at most the bytes received, their decoded text, the parsed articles and the serialized store, once each',
   });
+  // The data itself: peak RSS of holding each resulting store once, parsed
+  // (bench/floor-local-store.mjs: store.json and every bodies file), against
+  // the number of feeds. "Beyond their data" read against this floor: news's
+  // growth per feed may be at most 1.3× the floor's, the margin targets 2 and 6
+  // give a floor.
+  const floorCases = sizes.map((n, i) => ({
+    name: `floor: hold the store of ${n} feeds`,
+    argv: [NODE, join(BENCH, 'floor-local-store.mjs'), join(boxes[i].data, 'news')],
+    env: boxes[i].env,
+    stdout: 'pipe',
+  }));
+  const floor = await compare({ title: 'sync: peak RSS of holding the resulting store once (the floor)', runs: Math.max(3, Math.ceil(runs / 2)), cases: floorCases });
+  r.comparisons['scale floor'] = floor;
+  const floorSlope = slopeOf(sizes.map((n) => [n, floor[`floor: hold the store of ${n} feeds`].rss * 1024]));
+  r.notes.push(
+    `floor (the store held once) ${sizes.map((n) => `${n} feeds ${mib(floor[`floor: hold the store of ${n} feeds`].rss)}`).join(', ')}; slope ${(floorSlope / 1024).toFixed(0)} KiB per feed`,
+  );
+  console.log(`  ${r.notes.at(-1)}`);
+  target(r, {
+    id: '5f*',
+    what: 'peak RSS growth per feed / the floor\'s (holding the resulting store once)',
+    value: slope / floorSlope,
+    limit: 1.3,
+    note: 'the same reading against a measured floor: growth beyond what holding the feeds\' data costs',
+  });
   const coldCase = {
     ...cmp['news fetch (cold)'].case,
     phases: { 'fetch (HTTP)': /^(fetchBytes|send|get)$/, 'parse (interpretBytes)': /^interpretBytes$/, 'commit (LocalStore.commit)': /^commit$/, 'merge (mergeFeed)': /^mergeFeed$/ },
@@ -170,5 +194,12 @@ try {
   await profileMisses(r, [[['5a', '5b', '5c'], coldCase, 'news fetch (cold, 200 feeds)']]);
 } finally {
   server.stop();
+}
+
+/** Least-squares slope of [x, y] points. */
+function slopeOf(pts) {
+  const mx = pts.reduce((a, [x]) => a + x, 0) / pts.length;
+  const my = pts.reduce((a, [, y]) => a + y, 0) / pts.length;
+  return pts.reduce((a, [x, y]) => a + (x - mx) * (y - my), 0) / pts.reduce((a, [x]) => a + (x - mx) ** 2, 0);
 }
 r.save();
