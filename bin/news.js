@@ -37,7 +37,8 @@ function compileCli({ cache = DEFAULT_CACHE } = {}) {
     if (err.code === 'ENOENT') return null;
     throw err;
   }
-  const header = /^\/\/news-build:\w+\n/.exec(source)?.[0];
+  // Not a regular expression: the first one a process runs costs it 50 µs to compile.
+  const header = source.startsWith('//news-build:') ? source.slice(0, source.indexOf('\n') + 1) || undefined : undefined;
   let cachedData;
   if (cache && header) {
     try {

@@ -28,23 +28,29 @@ interface Flag {
   choices?: readonly string[];
 }
 
-const camel = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+/** `max-size` → `maxSize`, as commander names an option's key. */
+function camel(name: string): string {
+  const parts = name.split('-');
+  for (let i = 1; i < parts.length; i++) parts[i] = parts[i]!.charAt(0).toUpperCase() + parts[i]!.slice(1);
+  return parts.join('');
+}
 
 function flagsOf(options: readonly OptionSpec[]): { byName: Map<string, Flag>; defaults: Record<string, string | boolean> } {
   const byName = new Map<string, Flag>();
   const defaults: Record<string, string | boolean> = {};
-  const positive = new Set(options.map((o) => /--(?!no-)([\w-]+)/.exec(o.flags)?.[1]).filter((n) => n !== undefined));
-  for (const o of options) {
-    const { short, long } = flagNames(o);
+  const names = options.map(flagNames);
+  const positive = new Set(names.filter(({ long }) => !long.startsWith('--no-')).map(({ long }) => long.slice(2)));
+  options.forEach((o, i) => {
+    const { short, long } = names[i]!;
     const negated = long.startsWith('--no-');
     const key = camel(negated ? long.slice(5) : long.slice(2));
-    const flag: Flag = { key, takesValue: /[<[]/.test(o.flags), negated, choices: o.choices };
+    const flag: Flag = { key, takesValue: o.flags.includes('<') || o.flags.includes('['), negated, choices: o.choices };
     byName.set(long, flag);
     if (short) byName.set(short, flag);
     // As commander: --no-x alone defaults x to true; with --x also defined, x has no default.
     if (negated && !positive.has(long.slice(5))) defaults[key] = true;
     if (o.default !== undefined) defaults[key] = o.default;
-  }
+  });
   return { byName, defaults };
 }
 

