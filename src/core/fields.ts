@@ -1,17 +1,12 @@
 // Field-level cleaning shared by the store reader and every feed parser, so that
 // one title, URL or author reads the same whichever format it came from.
 // The rules are docs/text-rules.md.
+// The steps every record of a listing takes are written without regular
+// expressions (see ./whitespace.ts for why).
 import { htmlToText, looksLikeHtml } from './html-text.js';
+import { collapseWhitespace } from './whitespace.js';
 
-const WHITESPACE_RUN = /[\s\u00a0]+/g;
-
-// Whitespace other than a single inner space: most titles and names have none,
-// and testing costs a fraction of replacing (100,000 titles in a big store).
-const NEEDS_COLLAPSE = /[^\S ]| {2}|^ | $/;
-
-export function collapseWhitespace(s: string): string {
-  return NEEDS_COLLAPSE.test(s) ? s.replace(WHITESPACE_RUN, ' ').trim() : s;
-}
+export { collapseWhitespace };
 
 /** Plain text or HTML rendered to text; empty becomes null. */
 export function textField(raw: string | null | undefined, isHtml?: boolean): string | null {
@@ -23,7 +18,7 @@ export function textField(raw: string | null | undefined, isHtml?: boolean): str
 
 // Plain text keeps its paragraphs but loses CRs and trailing spaces, like HTML output.
 function normalizePlain(s: string): string {
-  if (!/[\r\n]/.test(s)) return s.trim(); // one line: all the steps below come to this
+  if (!s.includes('\n') && !s.includes('\r')) return s.trim(); // one line: all the steps below come to this
   return s
     .replace(/\r\n?/g, '\n')
     .split('\n')
@@ -57,8 +52,25 @@ export function titleField(
   return cut ? `${title}…` : title;
 }
 
-const HTTP_SCHEME = /^https?:/i;
-const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+/** Length of a URL scheme with its colon at the start of `s` (`/^[a-z][a-z0-9+.-]*:/i`), or 0. */
+function schemeLength(s: string): number {
+  const first = s.charCodeAt(0) | 0x20;
+  if (!(first >= 0x61 && first <= 0x7a)) return 0;
+  for (let i = 1, n = s.length; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x3a) return i + 1;
+    const lower = c | 0x20;
+    if (!((lower >= 0x61 && lower <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2e || c === 0x2d)) return 0;
+  }
+  return 0;
+}
+
+/** Whether `s` starts with `http:` or `https:` in any case (with `//` after it when `slashes`). */
+export function hasHttpScheme(s: string, slashes = false): boolean {
+  const n = s.startsWith(':', 4) ? 5 : s.startsWith(':', 5) ? 6 : 0;
+  if (n === 0 || s.slice(0, n).toLowerCase() !== (n === 5 ? 'http:' : 'https:')) return false;
+  return !slashes || s.startsWith('//', n);
+}
 
 /**
  * Keeps absolute http(s) URLs exactly as written (new URL() would lowercase the host
@@ -66,13 +78,13 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
  */
 export function urlField(raw: string | null | undefined, base?: string | null): string | null {
   if (raw == null) return null;
-  const url = raw.replace(/[\r\n\t]/g, '').trim();
+  const url = (raw.includes('\n') || raw.includes('\r') || raw.includes('\t') ? raw.replace(/[\r\n\t]/g, '') : raw).trim();
   if (url === '') return null;
-  if (SCHEME.test(url)) return HTTP_SCHEME.test(url) ? url : null;
-  if (base == null || !HTTP_SCHEME.test(base)) return null;
+  if (schemeLength(url) > 0) return hasHttpScheme(url) ? url : null;
+  if (base == null || !hasHttpScheme(base)) return null;
   try {
     const resolved = new URL(url, base).href;
-    return HTTP_SCHEME.test(resolved) ? resolved : null;
+    return hasHttpScheme(resolved) ? resolved : null;
   } catch {
     return null;
   }
@@ -84,7 +96,8 @@ const NAME_THEN_MAIL = /^(.+?)\s*<[^<>@\s]+@[^<>\s]+>$/;
 export function authorField(raw: string | null | undefined): string | null {
   if (raw == null) return null;
   let author = collapseWhitespace(raw);
-  const m = MAIL_THEN_NAME.exec(author) ?? NAME_THEN_MAIL.exec(author);
+  // Both forms hold an address; most authors are a bare name.
+  const m = author.includes('@') ? (MAIL_THEN_NAME.exec(author) ?? NAME_THEN_MAIL.exec(author)) : null;
   if (m?.[1]) author = collapseWhitespace(m[1]);
   return author === '' ? null : author;
 }

@@ -19,11 +19,18 @@ export interface HtmlToTextOptions {
 }
 
 const DEFAULT_MAX_DEPTH = 256;
-const TAG_START = /<[A-Za-z/!]/;
-
-/** The "HTML or plain text?" test: a `<` followed by a letter, `/` or `!`. */
+/**
+ * The "HTML or plain text?" test: a `<` followed by a letter, `/` or `!`. A scan
+ * for `<` rather than a regular expression, as it runs on every title at
+ * start-up (see whitespace.ts).
+ */
 export function looksLikeHtml(s: string): boolean {
-  return TAG_START.test(s);
+  for (let i = s.indexOf('<'); i !== -1; i = s.indexOf('<', i + 1)) {
+    const c = s.charCodeAt(i + 1);
+    const lower = c | 0x20;
+    if ((lower >= 0x61 && lower <= 0x7a) || c === 0x2f || c === 0x21) return true;
+  }
+  return false;
 }
 
 /** HTML5 character references: `&#150;` is an en dash, `&#0;` U+FFFD, `&amp` works without `;`. */

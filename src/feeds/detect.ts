@@ -1,6 +1,7 @@
 // What a text is, by its content and never its name: a store, a feed, an HTML
 // page. Only the first few KB are read, so telling a 180 MB store apart costs
 // nothing; JSON is skimmed at its top level, not parsed.
+import { firstNonSpace } from '../core/whitespace.js';
 import { JSON_FEED_VERSION } from './json-feed.js';
 
 export type SourceKind = 'json-store' | 'json-feed' | 'xml-feed' | 'html' | 'unknown';
@@ -10,7 +11,7 @@ export const DETECT_WINDOW = 64 * 1024;
 
 export function detectKind(text: string): SourceKind {
   const head = text.slice(0, DETECT_WINDOW);
-  const start = head.search(/[^\s\ufeff]/);
+  const start = firstNonSpace(head); // \s holds U+FEFF, a byte order mark
   if (start === -1) return 'unknown';
   const c = head[start];
   if (c === '[') return 'json-store';

@@ -4,6 +4,7 @@ import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import type { Article } from '../article.js';
 import { finishArticles } from '../core/articles.js';
+import { hasHttpScheme } from '../core/fields.js';
 import { DataError, NotFoundError } from '../errors.js';
 import { BIG_JSON, type BytesMeta, type Interpreted, advertisedFeed, interpretBytes, interpretText, jsonStart } from './interpret.js';
 
@@ -27,7 +28,7 @@ export interface Loaded {
 const MAX_WARNINGS = 20;
 
 export function isUrl(source: string): boolean {
-  return /^https?:\/\//i.test(source);
+  return hasHttpScheme(source, true);
 }
 
 /** `preread`: the bytes of a local file that streamLocalStore already read. */

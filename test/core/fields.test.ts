@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorField, categoriesField, collapseWhitespace, textField, titleField, urlField } from '../../src/core/fields.js';
+import { authorField, categoriesField, collapseWhitespace, hasHttpScheme, textField, titleField, urlField } from '../../src/core/fields.js';
 import { rng } from '../support/rng.js';
 
 describe('urlField', () => {
@@ -17,6 +17,38 @@ describe('urlField', () => {
     ['', null, null],
   ])('%j against %j', (raw, base, expected) => {
     expect(urlField(raw, base)).toBe(expected);
+  });
+});
+
+describe('scheme tests', () => {
+  // urlField and isUrl once used these expressions; the scans must agree with them.
+  const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+  const { pick, int } = rng(13);
+  const pieces = ['h', 'H', 't', 'T', 'p', 'P', 's', 'S', ':', '/', '//', 'x', '1', '+', '.', '-', '_', ' ', 'é', '\u017f', '\u212a', '\u0130', 'K'];
+  const samples = ['http:', 'https:', 'HTTP://x', 'hTtPs://x', 'http', 'https', 'httpx:', 'ftp://x', 'c:\\x', ':x', 'a:', '1a:'];
+  for (let n = 0; n < 20_000; n++) samples.push(Array.from({ length: int(9) }, () => pick(pieces)).join(''));
+
+  it('hasHttpScheme is /^https?:/i, and with slashes /^https?:\/\//i', () => {
+    for (const s of samples) {
+      expect(hasHttpScheme(s), JSON.stringify(s)).toBe(/^https?:/i.test(s));
+      expect(hasHttpScheme(s, true), JSON.stringify(s)).toBe(/^https?:\/\//i.test(s));
+    }
+  });
+
+  it('urlField keeps, drops or resolves by the scheme exactly as the expressions did', () => {
+    const byRegex = (url: string) => (SCHEME.test(url) ? (/^https?:/i.test(url) ? url : null) : new URL(url, 'https://example.com/').href);
+    for (const s of samples) {
+      const url = s.trim();
+      if (url === '') continue;
+      let expected: string | null;
+      try {
+        expected = byRegex(url);
+      } catch {
+        expected = null;
+      }
+      if (expected !== null && !/^https?:/i.test(expected)) expected = null;
+      expect(urlField(s, 'https://example.com/'), JSON.stringify(s)).toBe(expected);
+    }
   });
 });
 

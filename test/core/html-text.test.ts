@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeEntities, htmlToText, looksLikeHtml } from '../../src/core/html-text.js';
+import { rng } from '../support/rng.js';
 
 type Case = [name: string, html: string, expected: string];
 
@@ -26,6 +27,15 @@ describe('looksLikeHtml', () => {
     ['', false],
   ])('%j → %s', (s, expected) => {
     expect(looksLikeHtml(s)).toBe(expected);
+  });
+
+  it('is /<[A-Za-z/!]/ on any text', () => {
+    const { pick, int } = rng(17);
+    const pieces = ['<', '<<', 'a', 'Z', '/', '!', '@', '[', '`', '{', ' ', '3', 'é', '\u212a'];
+    for (let n = 0; n < 20_000; n++) {
+      const s = Array.from({ length: int(7) }, () => pick(pieces)).join('');
+      expect(looksLikeHtml(s), JSON.stringify(s)).toBe(/<[A-Za-z/!]/.test(s));
+    }
   });
 });
 

@@ -30,6 +30,18 @@ describe('slugify', () => {
     }
   });
 
+  it('slugs folded (non-ASCII) titles as lowercasing and the two replaces did', () => {
+    const { int, pick } = rng(19);
+    const byRegex = (t: string) => t.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+    // No marks, no special folds: what is left after them is what the replaces saw.
+    const pieces = ['a', 'Z', '9', '-', ' ', '--', '東', '\u212a', '\u0130', '\u00df', 'Ω', '\u2019', '!', 'ǅ'];
+    for (let n = 0; n < 20_000; n++) {
+      const title = `é${Array.from({ length: int(12) }, () => pick(pieces)).join('')}`;
+      const folded = title.replace(/\u00df/g, 'ss').normalize('NFKD').replace(/\p{M}+/gu, '');
+      expect(slugify(title), JSON.stringify(title)).toBe(byRegex(folded));
+    }
+  });
+
   it('cuts long slugs at a word boundary, at most 80 characters', () => {
     const title = 'Coastal Towns on the Northern Shore Agree a Shared Plan for Flood Barriers, Restoring Dunes, and More';
     const slug = slugify(title);
