@@ -62,7 +62,7 @@ export function slugify(title: string): string {
   let s = asciiSlug(title);
   if (s === null) {
     const folded = dropMarks(foldSpecial(title).normalize('NFKD'));
-    s = joinRuns(folded.toLowerCase());
+    s = joinRuns(folded.toLowerCase(), false);
   }
   if (s.length > MAX_SLUG) {
     const cut = s.lastIndexOf('-', MAX_SLUG);
@@ -78,20 +78,23 @@ export function slugify(title: string): string {
  * later slugs depend on earlier ones). Null for a title that is not all ASCII.
  */
 function asciiSlug(title: string): string | null {
-  for (let i = 0, n = title.length; i < n; i++) if (title.charCodeAt(i) > 0x7f) return null;
-  return joinRuns(title).toLowerCase();
+  return joinRuns(title, true)?.toLowerCase() ?? null;
 }
 
 /**
  * The runs of ASCII letters and digits in `s`, joined by one hyphen each: what
  * `.replace(/[^a-z0-9]+/gi, '-')` then trimming hyphens gives, in one pass and
- * without compiling either expression (see core/whitespace.ts).
+ * without compiling either expression (see core/whitespace.ts). With
+ * `asciiOnly`, null as soon as a character is not ASCII.
  */
-function joinRuns(s: string): string {
+function joinRuns(s: string, asciiOnly: true): string | null;
+function joinRuns(s: string, asciiOnly: false): string;
+function joinRuns(s: string, asciiOnly: boolean): string | null {
   let out = '';
   let run = -1;
   for (let i = 0, n = s.length; i <= n; i++) {
     const c = i < n ? s.charCodeAt(i) : 0x20;
+    if (asciiOnly && c > 0x7f) return null;
     const lower = c | 0x20; // a-z for A-Z and a-z only
     if ((c >= 0x30 && c <= 0x39) || (lower >= 0x61 && lower <= 0x7a)) {
       if (run < 0) run = i;
