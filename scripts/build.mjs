@@ -18,6 +18,7 @@ import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,8 +30,10 @@ rmSync(dist, { recursive: true, force: true });
 mkdirSync(join(dist, 'vendor'), { recursive: true });
 // dist/*.js are CommonJS, whatever the package's "type" says.
 writeFileSync(join(dist, 'package.json'), '{\n  "type": "commonjs"\n}\n');
-// Beside cli.js: choose.ts finds the sample store relative to itself.
-copyFileSync(join(root, 'fixtures', 'sample-store.json'), join(dist, 'sample-store.json'));
+// Beside cli.js: choose.ts finds the sample store relative to itself, and
+// src/sources/sample.ts the Articles made of it (written below).
+const sampleStore = join(dist, 'sample-store.json');
+copyFileSync(join(root, 'fixtures', 'sample-store.json'), sampleStore);
 
 const common = {
   bundle: true,
@@ -121,6 +124,20 @@ if (nonAscii) console.warn(`build: dist/cli.js is not all ASCII, which slows sta
 // source's length.
 const id = createHash('sha256').update(code).digest('hex').slice(0, 16);
 writeFileSync(join(dist, 'cli.js'), `//news-build:${id}\n${code}`);
+// The sample store's Articles, by the very code that would load it at run time
+// (src/sources/sample.ts), bundled alone for this and run here.
+{
+  const tmp = mkdtempSync(join(tmpdir(), 'news-build-sample-'));
+  try {
+    const outfile = join(tmp, 'sample.cjs');
+    await build({ ...common, minify: false, entryPoints: [join(root, 'src', 'sources', 'sample.ts')], outfile, define: { 'import.meta.dirname': '__dirname' } });
+    const { sampleArticlesJson } = createRequire(import.meta.url)(outfile);
+    writeFileSync(join(dist, 'sample-articles.json'), await sampleArticlesJson(sampleStore));
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
 // The code caches of cli.js and the command lines each is made from, run on the
 // sample store (in an empty home, output discarded) in one process per cache by
 // bin/news.js, which picks a cache by the command (cacheFor). Code that is not in
@@ -132,7 +149,9 @@ writeFileSync(join(dist, 'cli.js'), `//news-build:${id}\n${code}`);
 // (links, a list); test/e2e/startup.test.ts checks that both caches are made.
 const CACHE_RUNS = [
   [['list']],
-  [['read', 'library-network-launches-free-evening-coding-classes']],
+  // --source: the store itself, not the build's Articles of it, so that the
+  // cache holds the HTML rendering a local store's article needs.
+  [['read', '--source', sampleStore, 'library-network-launches-free-evening-coding-classes']],
 ];
 for (const lines of CACHE_RUNS) writeCodeCache(lines);
 

@@ -11,6 +11,7 @@ import type { Listing } from '../store/listing-index.js';
 import type { HeadlineSet, IndexedListing, LocalStore } from '../store/local-store.js';
 import { localStore, userAgent } from './local.js';
 import { type LoadContext, loadSource, streamLocalStore } from '../sources/load.js';
+import { prebuiltSample } from '../sources/sample.js';
 import type { Context } from './context.js';
 
 export interface SourceOptions {
@@ -65,7 +66,11 @@ export async function readArticles(
     const hit = one && (lookupSlug(local, one.ref) ?? lookupRow(local, one.ref, one.query));
     return hit ? { articles: hit.articles, local, fill: hit.fill, ref: hit.slug } : readLocal(local);
   }
-  if (chosen.kind === 'sample') ctx.notice(SAMPLE_NOTICE);
+  if (chosen.kind === 'sample') {
+    ctx.notice(SAMPLE_NOTICE);
+    const articles = prebuiltSample(chosen.dir);
+    if (articles) return { articles, local: null, fill: (a) => [...a] };
+  }
   const loaded = await loadSource(chosen.source, loadContext(o, ctx), preread);
   return { articles: loaded.articles, local: null, fill: (a) => [...a] };
 }

@@ -3,11 +3,13 @@
 // bundled sample store.
 import { join } from 'node:path';
 import type { Config } from '../io/config.js';
+import { SAMPLE_STORE } from './sample.js';
 
 export type Chosen =
   | { kind: 'given'; source: string }
   | { kind: 'local' }
-  | { kind: 'sample'; source: string };
+  /** `dir` holds the store and the build's normalized copy of it (sample.ts). */
+  | { kind: 'sample'; source: string; dir: string };
 
 export function chooseSource(
   flag: string | undefined,
@@ -19,7 +21,8 @@ export function chooseSource(
   if (given) return { kind: 'given', source: given };
   if (localExists()) return { kind: 'local' };
   // Beside the bundle (dist/): the build copies it there.
-  return { kind: 'sample', source: join(import.meta.dirname, 'sample-store.json') };
+  const dir = import.meta.dirname;
+  return { kind: 'sample', source: join(dir, SAMPLE_STORE), dir };
 }
 
 export const SAMPLE_NOTICE =

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -228,6 +228,31 @@ describe('pipes and exits', () => {
     expect(r.stderr).toMatch(/^news: showing the bundled sample store/);
     expect(r.stdout.split('\t')[0]).toBe('open-source-mapping-project-adds-offline-routing-for-cyclists');
     expect(r.status).toBe(0);
+  });
+
+  // The build's normalized copy of the sample (src/sources/sample.ts) must say
+  // exactly what the store it was made from says.
+  it('lists and reads the build\'s copy of the sample as the store itself', async () => {
+    const store = join(ROOT, 'dist', 'sample-store.json');
+    for (const args of [['list', '--json'], ['list', '--ndjson', '--sort', 'title', '--limit', '5'], ['read', '2'], ['read', 'library-network-launches-free-evening-coding-classes', '--json']]) {
+      const [copy, parsed] = await Promise.all([runNews(args), runNews([...args, '--source', store])]);
+      expect(copy.stderr).toBe(SAMPLE_NOTICE);
+      expect([copy.stdout, copy.code]).toEqual([parsed.stdout, parsed.code]);
+      expect(copy.stdout.length).toBeGreaterThan(500);
+    }
+  });
+
+  it('reads the sample store itself when the build\'s copy of it is missing or damaged', async () => {
+    const expected = (await runNews(['list', '--json'])).stdout;
+    for (const damage of [null, '{"articles": [', '{"not": "an array"}', '[1, 2]']) {
+      const dir = mkdtempSync(join(tmpdir(), 'news-'));
+      for (const p of ['bin', 'dist', 'package.json']) cpSync(join(ROOT, p), join(dir, p), { recursive: true });
+      const copy = join(dir, 'dist', 'sample-articles.json');
+      if (damage === null) rmSync(copy);
+      else writeFileSync(copy, damage);
+      const r = spawnSync(process.execPath, [join(dir, 'bin', 'news.js'), 'list', '--json'], { encoding: 'utf8', env: newsEnv(tempHome()) });
+      expect([r.stdout, r.stderr, r.status]).toEqual([expected, SAMPLE_NOTICE, 0]);
+    }
   });
 
   it('says nothing when the reader of --version has gone', () => {
