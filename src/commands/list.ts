@@ -3,7 +3,7 @@ import type { Article } from '../article.js';
 import { type ListQuery, filtersHeadlines, matches, selectArticles } from '../core/filter.js';
 import { relativeTime } from '../core/relative-time.js';
 import { UsageError } from '../errors.js';
-import { JSON_FIELDS, type JsonField, pick, stringifyJson, toJsonObject } from '../render/json.js';
+import { JSON_FIELDS, type JsonField, stringifyJson, toJsonFields } from '../render/json.js';
 import { sanitize } from '../render/sanitize.js';
 import { tsvLine } from '../render/tsv.js';
 import type { Listing } from '../store/listing-index.js';
@@ -188,7 +188,7 @@ function* chosen(articles: Iterable<Article>, query: ListQuery, limit: number | 
 async function writeArticles(articles: Iterable<Article>, o: ListOptions, fields: JsonField[] | null, ctx: Context): Promise<void> {
   if (o.json) return writeJsonArray(articles, fields, ctx);
   if (o.ndjson) {
-    for (const a of articles) await ctx.out(stringifyJson(pick(toJsonObject(a), fields)) + '\n');
+    for (const a of articles) await ctx.out(stringifyJson(toJsonFields(a, fields)) + '\n');
     return;
   }
   for (const a of articles) await ctx.out(tsvLine(a, ctx.now));
@@ -201,7 +201,7 @@ async function writeJsonArray(articles: Iterable<Article>, fields: JsonField[] |
   for (const a of articles) {
     // As an element of an array, the object comes out indented as the array's
     // member: no second pass over its lines to indent them.
-    const json = stringifyJson([pick(toJsonObject(a), fields)], 2).slice(2, -2);
+    const json = stringifyJson([toJsonFields(a, fields)], 2).slice(2, -2);
     await ctx.out((first ? '[\n' : ',\n') + json);
     first = false;
   }
