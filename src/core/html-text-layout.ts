@@ -1,6 +1,7 @@
 // Lays the converter's structure out as lines: pending breaks that merge (two
 // paragraph ends make one blank line), list markers and indents, quote prefixes, table
 // rows and cells, and link footnotes (docs/text-rules.md, "HTML to text").
+import { collapseHtmlSpace } from './whitespace.js';
 
 export interface Link {
   readonly url: string;
@@ -31,8 +32,6 @@ interface ListState {
   next: number;
 }
 
-// Only runs other than a single space: most text has none, and then replace() copies nothing.
-const WHITESPACE_RUN = /[\t\n\f\r][ \t\n\f\r]*| [ \t\n\f\r]+/g;
 const QUOTE = '> ';
 
 export class TextLayout {
@@ -69,7 +68,7 @@ export class TextLayout {
         from = nl + 1;
       }
     }
-    let t = s.replace(WHITESPACE_RUN, ' ');
+    let t = collapseHtmlSpace(s);
     if (t.charCodeAt(0) === 32) {
       this.pendingSpace = true;
       t = t.slice(1);
