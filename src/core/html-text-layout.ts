@@ -1,7 +1,6 @@
 // Lays the converter's structure out as lines: pending breaks that merge (two
 // paragraph ends make one blank line), list markers and indents, quote prefixes, table
 // rows and cells, and link footnotes (docs/text-rules.md, "HTML to text").
-import { collapseHtmlSpace } from './whitespace.js';
 
 export interface Link {
   readonly url: string;
@@ -32,6 +31,8 @@ interface ListState {
   next: number;
 }
 
+// Only runs other than a single space: most text has none, and then replace() copies nothing.
+const WHITESPACE_RUN = /[\t\n\f\r][ \t\n\f\r]*| [ \t\n\f\r]+/g;
 const QUOTE = '> ';
 
 export class TextLayout {
@@ -68,7 +69,7 @@ export class TextLayout {
         from = nl + 1;
       }
     }
-    let t = collapseHtmlSpace(s);
+    let t = s.replace(WHITESPACE_RUN, ' ');
     if (t.charCodeAt(0) === 32) {
       this.pendingSpace = true;
       t = t.slice(1);

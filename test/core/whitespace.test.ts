@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collapseHtmlSpace, collapseWhitespace, firstNonSpace, isSpace } from '../../src/core/whitespace.js';
+import { collapseWhitespace, firstNonSpace, isSpace } from '../../src/core/whitespace.js';
 import { rng } from '../support/rng.js';
 
 // The scans stand in for regular expressions: they must agree with them exactly.
@@ -29,26 +29,5 @@ describe('collapseWhitespace', () => {
     expect(collapseWhitespace('\u3000 Tokyo\u00a0\u00a0news\n')).toBe('Tokyo news');
     expect(collapseWhitespace(' ')).toBe('');
     expect(collapseWhitespace('a ')).toBe('a');
-  });
-});
-
-describe('collapseHtmlSpace', () => {
-  const reference = (s: string) => s.replace(/[\t\n\f\r][ \t\n\f\r]*| [ \t\n\f\r]+/g, ' ');
-
-  it('does what the expression it replaces did, on 20,000 generated strings', () => {
-    const { pick, int } = rng(23);
-    // HTML's five whitespace units, and neighbours that are not HTML whitespace.
-    const pieces = [' ', ' ', '\t', '\n', '\f', '\r', '\r\n', '\v', '\u00a0', '\u3000', 'a', 'word', '\x1f', '!'];
-    for (let n = 0; n < 20_000; n++) {
-      const s = Array.from({ length: int(10) }, () => pick(pieces)).join('');
-      expect(collapseHtmlSpace(s), JSON.stringify(s)).toBe(reference(s));
-    }
-  });
-
-  it('returns text with single spaces only as it is', () => {
-    const clean = ' one space each, at the ends too ';
-    expect(collapseHtmlSpace(clean)).toBe(clean);
-    expect(collapseHtmlSpace('a\u00a0\u00a0b')).toBe('a\u00a0\u00a0b');
-    expect(collapseHtmlSpace('a \n\t b\r\n')).toBe('a b ');
   });
 });
