@@ -82,17 +82,21 @@ function runCli() {
  * process, compiled without a cache, then writes V8's code cache of dist/cli.js
  * (the one cacheFor() gives the first line).
  * The cache then holds the functions those commands ran, not only the top level:
- * what is not in it is compiled when first called, on every run.
+ * what is not in it is compiled when first called, on every run. A line is an
+ * argv, or { argv, env } to set those environment variables first (another
+ * home, so that one cache can hold listing the sample and a local store).
  */
 async function writeCodeCache(lines) {
   const cli = compileCli({ cache: false });
   if (cli == null) throw new Error('no dist/cli.js to make a code cache for');
   const { runLine } = cli.load();
-  for (const line of lines) {
-    const code = await runLine(line);
-    if (code !== 0) throw new Error(`news ${line.join(' ')} exited ${code}`);
+  const runs = lines.map((line) => (Array.isArray(line) ? { argv: line, env: {} } : line));
+  for (const { argv, env } of runs) {
+    Object.assign(process.env, env);
+    const code = await runLine(argv);
+    if (code !== 0) throw new Error(`news ${argv.join(' ')} exited ${code}`);
   }
-  require('node:fs').writeFileSync(require('node:path').join(cli.dir, cacheFor(lines[0])), cli.cacheData());
+  require('node:fs').writeFileSync(require('node:path').join(cli.dir, cacheFor(runs[0].argv)), cli.cacheData());
 }
 
 module.exports = { compileCli, runCli, writeCodeCache, cacheFor };
