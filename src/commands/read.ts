@@ -2,6 +2,7 @@
 // or an .html file is a web page shown in reader view; `--full` fetches a stored
 // article's page for its whole text. Both load src/reader/ only when asked.
 import type { Article } from '../article.js';
+import { hasHttpScheme } from '../core/fields.js';
 import { selectArticles } from '../core/filter.js';
 import { resolveRef } from '../core/resolve-ref.js';
 import { recentPosts, renderArticle } from '../render/article-view.js';
@@ -24,17 +25,27 @@ export interface ReadOptions extends SourceOptions, FilterOptions {
 
 const DEFAULT_WIDTH = 80;
 
-/** A web page rather than an article reference: slugs never contain `:` or `.`. */
-function isPageRef(ref: string): boolean {
-  return /^https?:\/\//i.test(ref) || /\.x?html?$/i.test(ref);
+const PAGE_SUFFIXES = ['.html', '.htm', '.xhtml', '.xhtm'];
+
+/**
+ * A web page rather than an article reference: slugs never contain `:` or `.`.
+ * Without regular expressions, which cost a first run 0.05–0.3 ms each to compile
+ * (BENCHMARKS.md, "Seventh session").
+ */
+export function isPageRef(ref: string): boolean {
+  if (hasHttpScheme(ref, true)) return true;
+  const tail = ref.slice(-6).toLowerCase();
+  return PAGE_SUFFIXES.some((suffix) => tail.endsWith(suffix));
 }
 
 export async function runRead(ref: string, o: ReadOptions, ctx: Context): Promise<void> {
-  const page: PageOptions = { userAgent: userAgent(ctx), env: ctx.env, signal: ctx.signal, timeout: o.timeout, maxSize: o.maxSize };
+  // Made only for a page: the signal's AbortController loads node modules that
+  // reading a stored article never needs.
+  const page = (): PageOptions => ({ userAgent: userAgent(ctx), env: ctx.env, signal: ctx.signal, timeout: o.timeout, maxSize: o.maxSize });
   if (isPageRef(ref)) {
     const width = readWidth(o, ctx);
     const { readPage } = await import('../reader/page-source.js');
-    await show(await readPage(ref, page), [], width, o, ctx);
+    await show(await readPage(ref, page()), [], width, o, ctx);
     return;
   }
 
@@ -45,7 +56,7 @@ export async function runRead(ref: string, o: ReadOptions, ctx: Context): Promis
   let [article, ...recent] = set.fill([found, ...recentPosts(found, set.articles)]);
   if (o.full) {
     const { withFullText } = await import('../reader/full-text.js');
-    article = await withFullText(article!, set.local, { ...page, now: ctx.now });
+    article = await withFullText(article!, set.local, { ...page(), now: ctx.now });
   }
   await show(article!, recent, width, o, ctx);
   if (set.local && found.read === false && o.mark !== false) await markRead(set.local, [found], true);

@@ -316,9 +316,13 @@ describe('LocalStore.stream (store order, a chunk at a time)', () => {
     const text = readFileSync(path('store.json'), 'utf8');
     writeFileSync(path('store.json'), JSON.stringify(JSON.parse(text), null, 2));
     expect(local.stream(false)).toBeNull();
-    writeFileSync(path('store.json'), text.slice(0, text.indexOf('{"slug":"beta"')));
+    const cut = text.slice(0, text.indexOf('{"slug":"beta"'));
+    writeFileSync(path('store.json'), cut);
     const it = local.stream(false)![Symbol.iterator]();
     expect(it.next().value.slug).toBe('alpha');
-    expect(() => it.next()).toThrow(/^the local store <dir>\/store.json is corrupt \(it ends before its last article at line \d+, column 1\)/);
+    // The line of the file where it ends, counted past the feed states.
+    const line = cut.split('\n').length;
+    expect(line).toBeGreaterThan(10);
+    expect(() => it.next()).toThrow(`the local store <dir>/store.json is corrupt (it ends before its last article at line ${line}, column 1)`);
   });
 });
