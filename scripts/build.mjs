@@ -198,7 +198,8 @@ function writeCodeCache({ home, env }, lines) {
   const bin = JSON.stringify(join(root, 'bin', 'news.js'));
   const script = `require(${bin}).writeCodeCache(${JSON.stringify(lines)}).catch((err) => { console.error(err.message); process.exitCode = 1; });`;
   const res = spawnSync(process.execPath, ['-e', script], { cwd: home, env, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
-  if (res.status !== 0) console.warn(`build: no code cache of \`news ${[lines[0]].flat().join(' ')}\` for dist/cli.js: exited ${res.status}\n${res.stderr}`);
+  const first = Array.isArray(lines[0]) ? lines[0] : lines[0].argv;
+  if (res.status !== 0) console.warn(`build: no code cache of \`news ${first.join(' ')}\` for dist/cli.js: exited ${res.status}\n${res.stderr}`);
 }
 
 // A local store made the way a user makes one: the sample store served once

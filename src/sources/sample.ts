@@ -1,7 +1,7 @@
 // The bundled sample store, normalized once by the build. It never changes, and
 // it is the first thing a new user runs: parsing its 31 records and deriving
-// their slugs on every `news list` ran code for 2 ms of a 14 ms start-up that
-// nothing else there needs (BENCHMARKS.md, eighth session). scripts/build.mjs
+// their slugs on every `news list` ran code for 3 ms of a 15 ms start-up that
+// nothing else there needs (BENCHMARKS.md, "Eighth session"). scripts/build.mjs
 // writes dist/sample-articles.json beside dist/sample-store.json with
 // sampleArticlesJson(); `news list` and `news read` take the Articles from it.
 // The text in it is as untrusted as any store's: it is sanitized when printed,
