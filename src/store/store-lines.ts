@@ -34,7 +34,6 @@ export function readStoreHead(fd: number, versionStart: Buffer, articlesStart: B
     if (at >= 0) {
       try {
         const articlesAt = at + articlesStart.length;
-        const bytes = head;
         let line = 0;
         return {
           head: JSON.parse(`${head.toString('utf8', 0, at)},"articles":[]}`),
@@ -42,7 +41,7 @@ export function readStoreHead(fd: number, versionStart: Buffer, articlesStart: B
           get articlesLine() {
             if (line === 0) {
               line = 1;
-              for (let k = bytes.indexOf(0x0a); k >= 0 && k < articlesAt; k = bytes.indexOf(0x0a, k + 1)) line++;
+              for (let k = head.indexOf(0x0a); k >= 0 && k < articlesAt; k = head.indexOf(0x0a, k + 1)) line++;
             }
             return line;
           },
